@@ -1,0 +1,55 @@
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { useRoute } from './routing/use-route';
+import { HomePage } from './views/HomePage';
+import { ViewerPage } from './views/ViewerPage';
+import { ViewerLink } from './views/ViewerLink';
+import { ErrorAlert } from './ui/ErrorAlert';
+
+export function App() {
+  const route = useRoute();
+  const embed = route.kind === 'viewer' && route.embed;
+  return (
+    <div className={embed ? 'app app-embed' : 'app'}>
+      {!embed && (
+        <>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <nav className="topbar" aria-label="Site">
+            <ViewerLink href="/" className="brand">
+              <span className="brand-mark" aria-hidden="true">▶</span> Notte Replay
+            </ViewerLink>
+          </nav>
+        </>
+      )}
+      <ErrorBoundary key={route.kind === 'viewer' ? route.sessionId : route.kind}>
+        {route.kind === 'home' && <HomePage />}
+        {route.kind === 'viewer' && (
+          <ViewerPage sessionId={route.sessionId} startSec={route.startSec} embed={route.embed} />
+        )}
+        {route.kind === 'invalid-session' && (
+          <main className="viewer" id="main">
+            <ErrorAlert title="Invalid session ID">
+              <p>
+                That is not a valid session ID: IDs use only letters, digits, "-" and "_" (at most 128 characters).
+              </p>
+              <p>
+                <ViewerLink href="/">Enter another session ID</ViewerLink>
+              </p>
+            </ErrorAlert>
+          </main>
+        )}
+        {route.kind === 'not-found' && (
+          <main className="viewer" id="main">
+            <ErrorAlert title="Page not found">
+              <p>There is no page at this address.</p>
+              <p>
+                <ViewerLink href="/">Go to the home page</ViewerLink>
+              </p>
+            </ErrorAlert>
+          </main>
+        )}
+      </ErrorBoundary>
+    </div>
+  );
+}

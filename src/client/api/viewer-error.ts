@@ -1,0 +1,77 @@
+import type { ApiError, ApiErrorCode } from '../../shared/api-error-schema';
+
+/** Everything that can go wrong on the way to a replay, as the views see it. */
+export type ViewerErrorCode = ApiErrorCode | 'network' | 'bad_proxy_response' | 'no_video';
+
+export class ViewerError extends Error {
+  readonly code: ViewerErrorCode;
+  readonly retryable: boolean;
+  readonly retryAfterSec: number | null;
+  readonly httpStatus: number | null;
+
+  constructor(init: {
+    code: ViewerErrorCode;
+    message: string;
+    retryable: boolean;
+    retryAfterSec?: number | null;
+    httpStatus?: number | null;
+  }) {
+    super(init.message);
+    this.name = 'ViewerError';
+    this.code = init.code;
+    this.retryable = init.retryable;
+    this.retryAfterSec = init.retryAfterSec ?? null;
+    this.httpStatus = init.httpStatus ?? null;
+  }
+
+  static fromApi(error: ApiError, httpStatus: number): ViewerError {
+    return new ViewerError({
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      retryAfterSec: error.retryAfterSec ?? null,
+      httpStatus,
+    });
+  }
+}
+
+/** A plain sentence for each failure, naming the problem the way a user would. */
+export function describeViewerError(error: ViewerError): string {
+  switch (error.code) {
+    case 'invalid_id':
+      return 'That is not a valid session ID: IDs use only letters, digits, "-" and "_".';
+    case 'not_found':
+      return 'Session not found. Check the ID; Notte keeps recordings for 24 hours.';
+    case 'processing':
+      return 'The replay is still processing and not ready yet. It will play here as soon as it is.';
+    case 'replay_failed':
+      return 'The recording of this session failed: there is no replay to show.';
+    case 'rate_limited':
+      return error.retryAfterSec !== null
+        ? `Notte is rate-limiting requests. Trying again in ${Math.ceil(error.retryAfterSec)} s.`
+        : 'Notte is rate-limiting requests. Trying again shortly.';
+    case 'upstream_auth':
+      return "The viewer's server is not authorised with Notte: check NOTTE_API_KEY.";
+    case 'upstream_error':
+      return 'Notte had a problem answering (server error). Try again in a moment.';
+    case 'upstream_unreachable':
+      return 'The viewer could not reach Notte. Try again in a moment.';
+    case 'upstream_timeout':
+      return 'Notte did not answer in time (timed out). Try again.';
+    case 'bad_upstream_response':
+      return 'Unexpected response from Notte: the replay could not be read.';
+    case 'network':
+      return typeof navigator !== 'undefined' && navigator.onLine === false
+        ? 'You are offline. The replay will load when the connection is back.'
+        : "Could not reach the viewer's server. Check your connection and try again.";
+    case 'bad_proxy_response':
+      return "Unexpected response from the viewer's server.";
+    case 'no_video':
+      return 'This session has no video: nothing was recorded for it.';
+    case 'route_not_found':
+    case 'method_not_allowed':
+      return "The viewer's server did not recognise the request.";
+    case 'internal_error':
+      return "The viewer's server ran into a problem. Try again.";
+  }
+}

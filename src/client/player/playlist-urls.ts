@@ -1,0 +1,35 @@
+/** Media URIs of an HLS playlist, in order: every non-empty line that is not a tag or comment. */
+export function playlistMediaUris(playlistText: string): string[] {
+  return playlistText
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
+}
+
+/**
+ * Presigned links change on every renewal while the segments stay the same. Keeps, for every URL
+ * ever handed to hls.js, the freshest URL of the same segment (matched by position in the playlist).
+ */
+export class FreshUrlMap {
+  private readonly indexByUrl = new Map<string, number>();
+  private latest: string[] = [];
+
+  constructor(playlistText: string) {
+    this.update(playlistText);
+  }
+
+  /** Returns false when the new playlist does not line up with the old one (a different recording). */
+  update(playlistText: string): boolean {
+    const uris = playlistMediaUris(playlistText);
+    if (this.latest.length > 0 && uris.length !== this.latest.length) return false;
+    this.latest = uris;
+    uris.forEach((uri, index) => this.indexByUrl.set(uri, index));
+    return true;
+  }
+
+  freshest(url: string): string {
+    const index = this.indexByUrl.get(url);
+    if (index === undefined) return url;
+    return this.latest[index] ?? url;
+  }
+}

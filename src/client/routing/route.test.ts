@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, viewerPath } from './route';
+
+describe('parseRoute', () => {
+  it('reads the home page', () => {
+    expect(parseRoute('/', '')).toEqual({ kind: 'home' });
+  });
+  it('reads a viewer link with a start time and embed flag', () => {
+    expect(parseRoute('/sessions/abc-123', '?t=1m5s&embed=1')).toEqual({
+      kind: 'viewer',
+      sessionId: 'abc-123',
+      startSec: 65,
+      embed: true,
+    });
+    expect(parseRoute('/sessions/abc/', '')).toMatchObject({ kind: 'viewer', sessionId: 'abc', startSec: null });
+  });
+  it('ignores junk parameters', () => {
+    expect(parseRoute('/sessions/abc', '?t=%%%&embed=<x>&zzz')).toMatchObject({ kind: 'viewer', startSec: null, embed: false });
+  });
+  it('refuses invalid IDs, decoded', () => {
+    expect(parseRoute('/sessions/%2E%2E%2Fetc', '')).toEqual({ kind: 'invalid-session', rawId: '../etc' });
+    expect(parseRoute(`/sessions/${'a'.repeat(5000)}`, '')).toMatchObject({ kind: 'invalid-session' });
+    expect(parseRoute('/sessions/%E0%A4%A', '')).toMatchObject({ kind: 'invalid-session' });
+    expect(parseRoute('/sessions/', '')).toMatchObject({ kind: 'invalid-session' });
+  });
+  it('knows nothing else', () => {
+    expect(parseRoute('/admin', '')).toEqual({ kind: 'not-found', path: '/admin' });
+    expect(parseRoute('/sessions/a/b', '')).toMatchObject({ kind: 'not-found' });
+  });
+});
+
+describe('viewerPath', () => {
+  it('builds share links', () => {
+    expect(viewerPath('abc')).toBe('/sessions/abc');
+    expect(viewerPath('abc', '12.5')).toBe('/sessions/abc?t=12.5');
+  });
+});

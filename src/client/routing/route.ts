@@ -1,0 +1,39 @@
+import { isValidSessionId } from '../../shared/session-id';
+import { parseStartParamSec } from '../../shared/start-param';
+
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'viewer'; sessionId: string; startSec: number | null; embed: boolean }
+  | { kind: 'invalid-session'; rawId: string }
+  | { kind: 'not-found'; path: string };
+
+const VIEWER_PATH = /^\/sessions\/([^/]*)\/?$/;
+
+/** Reads a location into a route; junk in the query is ignored, never thrown. */
+export function parseRoute(pathname: string, search: string): Route {
+  if (pathname === '/' || pathname === '') return { kind: 'home' };
+  const match = VIEWER_PATH.exec(pathname);
+  if (!match) return { kind: 'not-found', path: pathname };
+  const rawId = safeDecode(match[1] ?? '');
+  if (!isValidSessionId(rawId)) return { kind: 'invalid-session', rawId };
+  const params = new URLSearchParams(search);
+  return {
+    kind: 'viewer',
+    sessionId: rawId,
+    startSec: parseStartParamSec(params.get('t')),
+    embed: params.get('embed') === '1',
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export function viewerPath(sessionId: string, startParam?: string | null): string {
+  const base = `/sessions/${encodeURIComponent(sessionId)}`;
+  return startParam ? `${base}?t=${encodeURIComponent(startParam)}` : base;
+}

@@ -1,0 +1,21 @@
+/** `m:ss` below one hour, `h:mm:ss` from one hour. Negative values read as 0:00. */
+export function formatClock(totalSec: number): string {
+  const wholeSec = Number.isFinite(totalSec) ? Math.max(0, Math.floor(totalSec)) : 0;
+  const hours = Math.floor(wholeSec / 3600);
+  const minutes = Math.floor((wholeSec % 3600) / 60);
+  const seconds = wholeSec % 60;
+  const ss = String(seconds).padStart(2, '0');
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${ss}`;
+  return `${minutes}:${ss}`;
+}
+
+/** Timestamps from Notte may lack a zone suffix; they are UTC. Returns null when unparseable. */
+export function parseUtcTimestampMs(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return null;
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+  const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
+  const normalised = hasZone || isDateOnly ? trimmed : `${trimmed}Z`;
+  const ms = Date.parse(normalised);
+  return Number.isNaN(ms) ? null : ms;
+}

@@ -1,0 +1,53 @@
+import type { Replay } from './replay-schema';
+
+/** The scrubber's scale: seconds of session time covered by the video. */
+export interface SessionBoundsSec {
+  startSec: number;
+  endSec: number;
+}
+
+/**
+ * Bounds from `video_start_ms` and `video_duration_ms`; when the duration is unknown the
+ * media's own duration is used, and with neither the bounds are unknown (null).
+ */
+export function sessionBoundsSec(
+  replay: Pick<Replay, 'video_start_ms' | 'video_duration_ms'>,
+  mediaDurationSec: number | null,
+): SessionBoundsSec | null {
+  const startSec = (replay.video_start_ms ?? 0) / 1000;
+  const durationSec =
+    replay.video_duration_ms !== null && replay.video_duration_ms > 0
+      ? replay.video_duration_ms / 1000
+      : mediaDurationSec !== null && Number.isFinite(mediaDurationSec) && mediaDurationSec > 0
+        ? mediaDurationSec
+        : null;
+  if (durationSec === null) return null;
+  return { startSec, endSec: startSec + durationSec };
+}
+
+export function videoToSessionSec(videoSec: number, videoStartMs: number | null): number {
+  return (videoStartMs ?? 0) / 1000 + videoSec;
+}
+
+export function sessionToVideoSec(sessionSec: number, bounds: SessionBoundsSec): number {
+  const clamped = Math.min(Math.max(sessionSec, bounds.startSec), bounds.endSec);
+  return clamped - bounds.startSec;
+}
+
+/** Where a pointer at `fraction` of the track lands, in video seconds. */
+export function fractionToVideoSec(fraction: number, bounds: SessionBoundsSec): number {
+  const f = Math.min(Math.max(fraction, 0), 1);
+  return f * (bounds.endSec - bounds.startSec);
+}
+
+export function videoSecToFraction(videoSec: number, bounds: SessionBoundsSec): number {
+  const span = bounds.endSec - bounds.startSec;
+  if (span <= 0) return 0;
+  return Math.min(Math.max(videoSec / span, 0), 1);
+}
+
+/** Pure pixel math for the track: pointer x (relative to the track's left edge) → fraction. */
+export function pointerToFraction(pointerX: number, trackWidthPx: number): number {
+  if (trackWidthPx <= 0) return 0;
+  return Math.min(Math.max(pointerX / trackWidthPx, 0), 1);
+}
