@@ -4,6 +4,7 @@ import { HomePage } from './views/HomePage';
 import { ViewerPage } from './views/ViewerPage';
 import { ViewerLink } from './views/ViewerLink';
 import { ErrorAlert } from './ui/ErrorAlert';
+import { ThemeToggle } from './ui/ThemeToggle';
 
 export function App() {
   const route = useRoute();
@@ -19,13 +20,14 @@ export function App() {
             <ViewerLink href="/" className="brand">
               <span className="brand-mark" aria-hidden="true">▶</span> Notte Replay
             </ViewerLink>
+            <ThemeToggle />
           </nav>
         </>
       )}
       <ErrorBoundary key={route.kind === 'viewer' ? route.sessionId : route.kind}>
         {route.kind === 'home' && <HomePage />}
         {route.kind === 'viewer' && (
-          <ViewerPage sessionId={route.sessionId} startSec={route.startSec} embed={route.embed} />
+          <ViewerPage sessionId={route.sessionId} start={route.start} embed={route.embed} />
         )}
         {route.kind === 'invalid-session' && (
           <main className="viewer" id="main">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStartParam, parseStartParamSec } from './start-param';
+import { formatStartParam, parseStartParamSec, parseStartPosition, startSessionSec } from './start-param';
 
 describe('parseStartParamSec', () => {
   it.each([
@@ -24,5 +24,24 @@ describe('formatStartParam', () => {
     expect(formatStartParam(12.04)).toBe('12');
     expect(formatStartParam(12.36)).toBe('12.4');
     expect(formatStartParam(-3)).toBe('0');
+  });
+});
+
+describe('parseStartPosition', () => {
+  it('reads seconds, durations and ISO timestamps', () => {
+    expect(parseStartPosition('83')).toEqual({ kind: 'session-sec', sessionSec: 83 });
+    expect(parseStartPosition('1m23s')).toEqual({ kind: 'session-sec', sessionSec: 83 });
+    expect(parseStartPosition('2026-11-28T10:00:30Z')).toEqual({ kind: 'timestamp', atMs: Date.UTC(2026, 10, 28, 10, 0, 30) });
+    expect(parseStartPosition('2026-11-28T10:00:30')).toEqual({ kind: 'timestamp', atMs: Date.UTC(2026, 10, 28, 10, 0, 30) });
+    expect(parseStartPosition('junk')).toEqual({ kind: 'none' });
+    expect(parseStartPosition(null)).toEqual({ kind: 'none' });
+  });
+  it('places timestamps once created_at is known', () => {
+    const created = Date.UTC(2026, 10, 28, 10, 0, 0);
+    expect(startSessionSec({ kind: 'timestamp', atMs: created + 30_500 }, created)).toBe(30.5);
+    expect(startSessionSec({ kind: 'timestamp', atMs: created - 5_000 }, created)).toBe(0);
+    expect(startSessionSec({ kind: 'timestamp', atMs: created }, null)).toBeNull();
+    expect(startSessionSec({ kind: 'session-sec', sessionSec: 4 }, null)).toBe(4);
+    expect(startSessionSec({ kind: 'none' }, created)).toBeNull();
   });
 });

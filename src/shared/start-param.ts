@@ -1,3 +1,5 @@
+import { parseUtcTimestampMs } from './clock-format';
+
 /**
  * `?t=` in session seconds: `83`, `83.5`, `1m23s`, `1h2m3s`, `90s`. Junk gives null and is ignored.
  */
@@ -17,4 +19,33 @@ export function parseStartParamSec(raw: string | null): number | null {
 export function formatStartParam(sessionSec: number): string {
   const rounded = Math.round(Math.max(0, sessionSec) * 10) / 10;
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+export type StartPosition =
+  | { kind: 'none' }
+  | { kind: 'session-sec'; sessionSec: number }
+  /** An ISO timestamp: placed once `created_at` is known. */
+  | { kind: 'timestamp'; atMs: number };
+
+/** `?t=` as session seconds, `1m23s`, or an ISO timestamp of the moment; junk reads as none. */
+export function parseStartPosition(raw: string | null): StartPosition {
+  const sessionSec = parseStartParamSec(raw);
+  if (sessionSec !== null) return { kind: 'session-sec', sessionSec };
+  if (raw !== null && /^\d{4}-\d{2}-\d{2}T/.test(raw.trim())) {
+    const atMs = parseUtcTimestampMs(raw);
+    if (atMs !== null) return { kind: 'timestamp', atMs };
+  }
+  return { kind: 'none' };
+}
+
+/** Session seconds of a start position, or null while it cannot be placed yet. */
+export function startSessionSec(position: StartPosition, createdAtMs: number | null): number | null {
+  switch (position.kind) {
+    case 'none':
+      return null;
+    case 'session-sec':
+      return position.sessionSec;
+    case 'timestamp':
+      return createdAtMs === null ? null : Math.max(0, (position.atMs - createdAtMs) / 1000);
+  }
 }

@@ -9,6 +9,7 @@ const demoSessionsSchema = z.object({
       title: z.string(),
       description: z.string(),
       durationMs: z.optional(z.nullable(z.number())),
+      thumbnailPath: z.optional(z.nullable(z.string())),
     }),
   ),
 });

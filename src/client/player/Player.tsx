@@ -1,22 +1,32 @@
-import { useEffect, useRef } from 'react';
-import { formatClock } from '../../shared/clock-format';
+import { useEffect, useRef, useState } from 'react';
 import type { Replay } from '../../shared/replay-schema';
-import { sessionBoundsSec, videoToSessionSec } from '../../shared/session-time';
-import type { MediaClock } from './media-clock';
+import type { MomentLabel } from '../../shared/wall-clock';
 import { describeSource } from './playback-source';
-import { Scrubber } from './Scrubber';
-import { useMediaSnapshot } from './use-media-snapshot';
+import { readPreferredRate } from './playback-rate-preference';
+import type { PlayerStore } from './player-store';
+import { PlayerControls } from './PlayerControls';
+import type { ScrubberMarker } from './Scrubber';
 import { usePlaybackSource } from './use-playback-source';
+import { usePlayerSnapshot } from './use-player-snapshot';
 
 interface PlayerProps {
   sessionId: string;
   replay: Replay;
-  clock: MediaClock;
-  startVideoSec: number;
+  store: PlayerStore;
+  /** Where to start, in session seconds (a `?t=` link); read once, when the player mounts. */
+  startSessionSec: number | null;
   requestRenewal: () => void;
+  markers: readonly ScrubberMarker[];
+  momentLabel: (sessionSec: number) => MomentLabel;
+  stepLabelAt: (videoSec: number) => string | null;
 }
 
-export function Player({ sessionId, replay, clock, startVideoSec, requestRenewal }: PlayerProps) {
+export function Player(props: PlayerProps) {
+  const { sessionId, replay, store, requestRenewal } = props;
+  const [startVideoSec] = useState(() =>
+    props.startSessionSec === null ? 0 : Math.max(0, props.startSessionSec - (replay.video_start_ms ?? 0) / 1000),
+  );
+  const containerRef = useRef<HTMLElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const { source, retry } = usePlaybackSource({ videoRef, replay, startVideoSec, requestRenewal });
 
@@ -25,23 +35,14 @@ export function Player({ sessionId, replay, clock, startVideoSec, requestRenewal
     if (!video) return;
     // Recordings have no sound; muted is what lets browsers start playback on load.
     video.muted = true;
-    return clock.attach(video);
-  }, [clock]);
-
-  const seekVideoSec = (videoSec: number) => {
-    const video = videoRef.current;
-    if (video) video.currentTime = videoSec;
-  };
-
-  const togglePlay = () => {
-    const video = videoRef.current;
-    if (!video) return;
-    if (video.paused || video.ended) void video.play().catch(() => undefined);
-    else video.pause();
-  };
+    const rate = readPreferredRate();
+    video.defaultPlaybackRate = rate;
+    video.playbackRate = rate;
+    return store.attach(video, containerRef.current);
+  }, [store]);
 
   return (
-    <section className="player" aria-label="Replay player">
+    <section className="player" aria-label="Replay player" ref={containerRef}>
       <div className="player-stage">
         <video
           ref={videoRef}
@@ -51,9 +52,9 @@ export function Player({ sessionId, replay, clock, startVideoSec, requestRenewal
           playsInline
           preload="auto"
           aria-label={`Recording of session ${sessionId}`}
-          onClick={togglePlay}
+          onClick={() => store.togglePlay()}
         />
-        <StageOverlay clock={clock} />
+        <BufferingOverlay store={store} />
         {source?.kind === 'unplayable' && (
           <div className="player-failure" role="alert">
             <p>
@@ -72,54 +73,24 @@ export function Player({ sessionId, replay, clock, startVideoSec, requestRenewal
         )}
       </div>
       <PlayerControls
-        clock={clock}
+        store={store}
         replay={replay}
+        sessionId={sessionId}
         sourceLabel={source ? describeSource(source) : 'Loading…'}
-        onTogglePlay={togglePlay}
-        onSeekVideoSec={seekVideoSec}
+        markers={props.markers}
+        momentLabel={props.momentLabel}
+        stepLabelAt={props.stepLabelAt}
       />
     </section>
   );
 }
 
-function StageOverlay({ clock }: { clock: MediaClock }) {
-  const snapshot = useMediaSnapshot(clock);
+function BufferingOverlay({ store }: { store: PlayerStore }) {
+  const snapshot = usePlayerSnapshot(store);
   if (!snapshot.waiting) return null;
   return (
     <div className="player-buffering" aria-hidden="true">
       <span className="spinner" />
-    </div>
-  );
-}
-
-interface PlayerControlsProps {
-  clock: MediaClock;
-  replay: Replay;
-  sourceLabel: string;
-  onTogglePlay: () => void;
-  onSeekVideoSec: (videoSec: number) => void;
-}
-
-function PlayerControls({ clock, replay, sourceLabel, onTogglePlay, onSeekVideoSec }: PlayerControlsProps) {
-  const snapshot = useMediaSnapshot(clock);
-  const bounds = sessionBoundsSec(replay, snapshot.durationSec);
-  const showPlay = snapshot.paused || snapshot.ended;
-  const currentSessionSec = videoToSessionSec(snapshot.currentSec, replay.video_start_ms);
-  return (
-    <div className="player-controls">
-      <button type="button" className="play-button" aria-label={showPlay ? 'Play' : 'Pause'} onClick={onTogglePlay}>
-        <span aria-hidden="true">{showPlay ? '▶' : '❚❚'}</span>
-      </button>
-      <span className="time-readout">
-        <span className="time-current">{formatClock(currentSessionSec)}</span>
-        <span aria-hidden="true"> / </span>
-        <span className="visually-hidden"> of </span>
-        <span className="time-total">{bounds ? formatClock(bounds.endSec) : '–:––'}</span>
-      </span>
-      <Scrubber clock={clock} bounds={bounds} onSeekVideoSec={onSeekVideoSec} />
-      <span className="source-badge" title="How this replay is being played">
-        {sourceLabel}
-      </span>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatClock } from '../../shared/clock-format';
 import {
   fractionToVideoSec,
@@ -6,34 +6,56 @@ import {
   videoSecToFraction,
   type SessionBoundsSec,
 } from '../../shared/session-time';
-import type { MediaClock } from './media-clock';
-import { useMediaSnapshot } from './use-media-snapshot';
+import type { PlayerStore } from './player-store';
+import { ThumbnailSource } from './thumbnail-source';
+import { usePlayerSnapshot } from './use-player-snapshot';
 
 const KEY_STEP_SEC = 5;
 const PAGE_STEP_FRACTION = 0.1;
 
+export interface ScrubberMarker {
+  key: string;
+  videoSec: number;
+  kind: string;
+  failed: boolean;
+}
+
+export interface HoverInfo {
+  timeText: string;
+  stepText: string | null;
+}
+
 interface ScrubberProps {
-  clock: MediaClock;
+  store: PlayerStore;
   bounds: SessionBoundsSec | null;
-  onSeekVideoSec: (videoSec: number) => void;
+  markers: readonly ScrubberMarker[];
+  describeHover: (videoSec: number) => HoverInfo;
+  thumbnailUrl: string | null;
 }
 
 /** The track itself is the slider: values are seconds of session time, not video time. */
-export function Scrubber({ clock, bounds, onSeekVideoSec }: ScrubberProps) {
-  const snapshot = useMediaSnapshot(clock);
+export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }: ScrubberProps) {
+  const snapshot = usePlayerSnapshot(store);
   const trackRef = useRef<HTMLDivElement>(null);
   const draggingRef = useRef(false);
+  const [hover, setHover] = useState<{ fraction: number; videoSec: number } | null>(null);
+  const thumbnails = useThumbnails(thumbnailUrl);
 
   const spanSec = bounds ? bounds.endSec - bounds.startSec : 0;
   const currentVideoSec = Math.min(snapshot.currentSec, spanSec);
   const valueNowSec = bounds ? roundTenth(bounds.startSec + currentVideoSec) : 0;
   const playedFraction = bounds ? videoSecToFraction(currentVideoSec, bounds) : 0;
 
-  const seekToPointer = (event: PointerEvent<HTMLDivElement>) => {
+  const pointerFraction = (event: PointerEvent<HTMLDivElement>): number | null => {
     const track = trackRef.current;
-    if (!track || !bounds) return;
+    if (!track || !bounds) return null;
     const rect = track.getBoundingClientRect();
-    onSeekVideoSec(fractionToVideoSec(pointerToFraction(event.clientX - rect.left, rect.width), bounds));
+    return pointerToFraction(event.clientX - rect.left, rect.width);
+  };
+
+  const seekToPointer = (event: PointerEvent<HTMLDivElement>) => {
+    const fraction = pointerFraction(event);
+    if (fraction !== null && bounds) store.seekVideoSec(fractionToVideoSec(fraction, bounds));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -41,8 +63,9 @@ export function Scrubber({ clock, bounds, onSeekVideoSec }: ScrubberProps) {
     const target = keyTargetVideoSec(event.key, currentVideoSec, spanSec, event.shiftKey);
     if (target === null) return;
     event.preventDefault();
+    // The page-wide shortcuts also know the arrows; the focused slider answers alone.
     event.stopPropagation();
-    onSeekVideoSec(target);
+    store.seekVideoSec(target);
   };
 
   return (
@@ -66,11 +89,16 @@ export function Scrubber({ clock, bounds, onSeekVideoSec }: ScrubberProps) {
         seekToPointer(event);
       }}
       onPointerMove={(event) => {
+        const fraction = pointerFraction(event);
+        if (fraction !== null && bounds && event.pointerType === 'mouse') {
+          setHover({ fraction, videoSec: fractionToVideoSec(fraction, bounds) });
+        }
         if (draggingRef.current) seekToPointer(event);
       }}
+      onPointerLeave={() => setHover(null)}
       onPointerUp={(event) => {
         draggingRef.current = false;
-        event.currentTarget.releasePointerCapture(event.pointerId);
+        if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
       }}
       onPointerCancel={() => {
         draggingRef.current = false;
@@ -90,7 +118,63 @@ export function Scrubber({ clock, bounds, onSeekVideoSec }: ScrubberProps) {
           ))}
         <div className="scrubber-played" style={{ width: `${playedFraction * 100}%` }} />
       </div>
+      {bounds && (
+        <div className="scrubber-markers" aria-hidden="true">
+          {markers.map((marker) => (
+            <span
+              key={marker.key}
+              className={`scrubber-marker marker-${marker.kind}${marker.failed ? ' marker-failed' : ''}`}
+              data-step-marker={marker.key}
+              style={{ left: `${videoSecToFraction(marker.videoSec, bounds) * 100}%` }}
+            />
+          ))}
+        </div>
+      )}
       <div className="scrubber-thumb" aria-hidden="true" style={{ left: `${playedFraction * 100}%` }} />
+      {hover && (
+        <ScrubberPreview fraction={hover.fraction} info={describeHover(hover.videoSec)} videoSec={hover.videoSec} thumbnails={thumbnails} />
+      )}
+    </div>
+  );
+}
+
+/** Made on first hover only, so that previews never compete with the first frame for bandwidth. */
+function useThumbnails(url: string | null): () => ThumbnailSource | null {
+  const ref = useRef<ThumbnailSource | null>(null);
+  useEffect(
+    () => () => {
+      ref.current?.destroy();
+      ref.current = null;
+    },
+    [url],
+  );
+  return () => {
+    if (url === null) return null;
+    ref.current ??= new ThumbnailSource(url);
+    return ref.current;
+  };
+}
+
+interface PreviewProps {
+  fraction: number;
+  videoSec: number;
+  info: HoverInfo;
+  thumbnails: () => ThumbnailSource | null;
+}
+
+function ScrubberPreview({ fraction, videoSec, info, thumbnails }: PreviewProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const source = thumbnails();
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (canvas && source) source.show(canvas, videoSec);
+  }, [source, videoSec]);
+
+  return (
+    <div className="scrubber-preview" aria-hidden="true" style={{ left: `clamp(5.5rem, ${fraction * 100}%, calc(100% - 5.5rem))` }}>
+      {source !== null && <canvas ref={canvasRef} width={176} height={99} className="scrubber-preview-frame" />}
+      <span className="scrubber-preview-time">{info.timeText}</span>
+      {info.stepText && <span className="scrubber-preview-step">{info.stepText}</span>}
     </div>
   );
 }

@@ -9,13 +9,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/sessions/abc-123', '?t=1m5s&embed=1')).toEqual({
       kind: 'viewer',
       sessionId: 'abc-123',
-      startSec: 65,
+      start: { kind: 'session-sec', sessionSec: 65 },
       embed: true,
     });
-    expect(parseRoute('/sessions/abc/', '')).toMatchObject({ kind: 'viewer', sessionId: 'abc', startSec: null });
+    expect(parseRoute('/sessions/abc/', '')).toMatchObject({ kind: 'viewer', sessionId: 'abc', start: { kind: 'none' } });
   });
   it('ignores junk parameters', () => {
-    expect(parseRoute('/sessions/abc', '?t=%%%&embed=<x>&zzz')).toMatchObject({ kind: 'viewer', startSec: null, embed: false });
+    expect(parseRoute('/sessions/abc', '?t=%%%&embed=<x>&zzz')).toMatchObject({ kind: 'viewer', start: { kind: 'none' }, embed: false });
   });
   it('refuses invalid IDs, decoded', () => {
     expect(parseRoute('/sessions/%2E%2E%2Fetc', '')).toEqual({ kind: 'invalid-session', rawId: '../etc' });

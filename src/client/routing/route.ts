@@ -1,9 +1,9 @@
 import { isValidSessionId } from '../../shared/session-id';
-import { parseStartParamSec } from '../../shared/start-param';
+import { parseStartPosition, type StartPosition } from '../../shared/start-param';
 
 export type Route =
   | { kind: 'home' }
-  | { kind: 'viewer'; sessionId: string; startSec: number | null; embed: boolean }
+  | { kind: 'viewer'; sessionId: string; start: StartPosition; embed: boolean }
   | { kind: 'invalid-session'; rawId: string }
   | { kind: 'not-found'; path: string };
 
@@ -20,7 +20,7 @@ export function parseRoute(pathname: string, search: string): Route {
   return {
     kind: 'viewer',
     sessionId: rawId,
-    startSec: parseStartParamSec(params.get('t')),
+    start: parseStartPosition(params.get('t')),
     embed: params.get('embed') === '1',
   };
 }

@@ -1,30 +1,46 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { formatStartParam } from '../../shared/start-param';
-import { videoToSessionSec } from '../../shared/session-time';
-import { replayQueryOptions } from '../api/replay-query';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { parseUtcTimestampMs } from '../../shared/clock-format';
+import { sessionBoundsSec, videoToSessionSec } from '../../shared/session-time';
+import { currentStepIndex, toTimelineSteps } from '../../shared/timeline-steps';
+import { formatStartParam, startSessionSec, type StartPosition } from '../../shared/start-param';
+import { formatMoment } from '../../shared/wall-clock';
+import { replayQueryOptions, sessionDetailsQueryOptions } from '../api/replay-query';
 import { nextReplayFetchDelayMs } from '../api/refresh-policy';
-import { describeViewerError } from '../api/viewer-error';
-import { MediaClock } from '../player/media-clock';
+import { describeViewerError, ViewerError } from '../api/viewer-error';
+import { Icon } from '../player/Icon';
 import { Player } from '../player/Player';
+import { PlayerStore } from '../player/player-store';
+import { useKeyboardShortcuts } from '../player/use-keyboard-shortcuts';
 import { viewerPath } from '../routing/route';
+import { placeSteps, stepSummary } from '../steps/placed-steps';
+import { StepsPanel } from '../steps/StepsPanel';
 import { CopyLinkButton } from '../ui/CopyLinkButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExpiryCountdown } from '../ui/ExpiryCountdown';
+import { rememberOpenedSession } from '../ui/recent-sessions';
+import { runShortcut } from './run-shortcut';
+import { SessionSummary } from './SessionSummary';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useTimeMode } from './use-time-mode';
 import { deriveViewerState } from './viewer-state';
 import { ViewerLink } from './ViewerLink';
 
 interface ViewerPageProps {
   sessionId: string;
-  startSec: number | null;
+  start: StartPosition;
   embed: boolean;
 }
 
-export function ViewerPage({ sessionId, startSec, embed }: ViewerPageProps) {
+export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
   const queryClient = useQueryClient();
   const options = replayQueryOptions(sessionId);
   const query = useQuery(options);
-  const [clock] = useState(() => new MediaClock());
+  const details = useQuery(sessionDetailsQueryOptions(sessionId));
+  const [store] = useState(() => new PlayerStore());
+  const [timeMode, setTimeMode] = useTimeMode();
+  const [helpOpen, setHelpOpen] = useState(false);
+
   const state = deriveViewerState({
     status: query.status,
     data: query.data,
@@ -36,21 +52,56 @@ export function ViewerPage({ sessionId, startSec, embed }: ViewerPageProps) {
         Date.now(),
       ) !== false,
   });
+  const replay = state.kind === 'ready' ? state.replay : null;
+  const videoStartMs = replay?.video_start_ms ?? null;
+  const mediaDurationSec = useSyncExternalStore(store.subscribe, () => store.getSnapshot().durationSec);
+  const bounds = replay ? sessionBoundsSec(replay, mediaDurationSec) : null;
+  const videoDurationSec = bounds ? bounds.endSec - bounds.startSec : null;
+  const createdAtMs = details.data ? parseUtcTimestampMs(details.data.created_at) : null;
+
+  const steps = useMemo(
+    () => (details.data ? placeSteps(toTimelineSteps(details.data), videoStartMs, videoDurationSec) : []),
+    [details.data, videoStartMs, videoDurationSec],
+  );
+  const stepVideoSecs = useMemo(() => steps.map((step) => step.videoSec), [steps]);
+  const markers = useMemo(
+    () =>
+      steps
+        .filter((step) => step.onVideo && step.videoSec !== null)
+        .map((step) => ({ key: String(step.index), videoSec: step.videoSec ?? 0, kind: step.kind, failed: step.success === false })),
+    [steps],
+  );
+  const momentLabel = (sessionSec: number) => formatMoment(sessionSec, timeMode, createdAtMs);
+  const stepLabelAt = (videoSec: number) => {
+    const index = currentStepIndex(stepVideoSecs, videoSec, videoDurationSec);
+    const step = index === null ? undefined : steps[index];
+    return step ? stepSummary(step) : null;
+  };
+
+  // Where playback starts is decided once: by the first answer, or when a timestamp can be placed.
+  const startAt = startSessionSec(start, createdAtMs);
+  const placedTimestamp = useRef(false);
+  useEffect(() => {
+    if (start.kind !== 'timestamp' || placedTimestamp.current || startAt === null || replay === null) return;
+    placedTimestamp.current = true;
+    store.seekVideoSec(Math.max(0, startAt - (replay.video_start_ms ?? 0) / 1000));
+  }, [start.kind, startAt, replay, store]);
+
+  useEffect(() => {
+    if (state.kind === 'ready') rememberOpenedSession(sessionId, Date.now());
+  }, [state.kind, sessionId]);
+
+  useKeyboardShortcuts(
+    (command) => runShortcut(command, { store, videoDurationSec, stepVideoSecs, openHelp: () => setHelpOpen(true) }),
+    state.kind === 'ready' && !helpOpen,
+  );
+
   const retry = () => void queryClient.resetQueries({ queryKey: options.queryKey });
   const renew = () => void query.refetch();
-
-  const startVideoSec = useMemo(() => {
-    if (startSec === null || state.kind !== 'ready') return 0;
-    return Math.max(0, startSec - (state.replay.video_start_ms ?? 0) / 1000);
-    // Only the first answer decides where playback starts; renewals must not move it.
-  }, [startSec, state.kind]);
-
-  const shareLink = () => {
-    const videoStartMs = state.kind === 'ready' ? state.replay.video_start_ms : null;
-    const snapshot = clock.getSnapshot();
-    const atSec = videoToSessionSec(snapshot.currentSec, videoStartMs);
-    const withTime = snapshot.currentSec > 0.5 ? formatStartParam(atSec) : null;
-    return new URL(viewerPath(sessionId, withTime), window.location.origin).toString();
+  const linkAt = (withTime: boolean) => () => {
+    const currentSec = store.getSnapshot().currentSec;
+    const param = withTime && currentSec > 0.5 ? formatStartParam(videoToSessionSec(currentSec, videoStartMs)) : null;
+    return new URL(viewerPath(sessionId, param), window.location.origin).toString();
   };
 
   return (
@@ -61,10 +112,15 @@ export function ViewerPage({ sessionId, startSec, embed }: ViewerPageProps) {
             <h1>
               <span className="viewer-title-label">Session</span> <code className="session-id">{sessionId}</code>
             </h1>
+            <SessionSummary details={details.data} timeMode={timeMode} onTimeModeChange={setTimeMode} />
           </div>
           <div className="viewer-actions">
-            {state.kind === 'ready' && <ExpiryCountdown expiresAt={state.replay.expires_at} />}
-            <CopyLinkButton buildLink={shareLink} />
+            {replay && <ExpiryCountdown expiresAt={replay.expires_at} />}
+            <CopyLinkButton buildLink={linkAt(true)} />
+            <CopyLinkButton buildLink={linkAt(false)} label="Copy link without time" className="copy-link-secondary" />
+            <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+              <Icon name="keyboard" />
+            </button>
           </div>
         </header>
       )}
@@ -75,12 +131,15 @@ export function ViewerPage({ sessionId, startSec, embed }: ViewerPageProps) {
         </div>
       )}
       {state.kind === 'waiting' && (
-        <ErrorAlert title={state.error.code === 'processing' ? 'Not ready yet' : 'Waiting'} tone="waiting">
+        <ErrorAlert title={state.error.code === 'processing' ? 'Not ready yet' : 'Waiting for Notte'} tone="waiting">
           <p>{describeViewerError(state.error)}</p>
         </ErrorAlert>
       )}
       {state.kind === 'failed' && (
-        <ErrorAlert title={failureTitle(state.error.code)} onRetry={state.canRetry || state.error.code === 'processing' ? retry : undefined}>
+        <ErrorAlert
+          title={failureTitle(state.error)}
+          onRetry={state.canRetry || state.error.code === 'processing' ? retry : undefined}
+        >
           <p>{describeViewerError(state.error)}</p>
           {!embed && (
             <p>
@@ -89,30 +148,49 @@ export function ViewerPage({ sessionId, startSec, embed }: ViewerPageProps) {
           )}
         </ErrorAlert>
       )}
-      {state.kind === 'ready' && (
-        <>
-          {state.renewalError && (
-            <p className="renewal-warning" role="status">
-              Could not renew the storage links yet ({describeViewerError(state.renewalError)}). Playback continues;
-              the viewer keeps trying.
-            </p>
+      {replay && (
+        <div className={embed ? 'viewer-body viewer-body-embed' : 'viewer-body'}>
+          <div className="viewer-main">
+            {state.kind === 'ready' && state.renewalError && (
+              <p className="renewal-warning" role="status">
+                Could not renew the storage links yet: {describeViewerError(state.renewalError)} Playback continues; the
+                viewer keeps trying.
+              </p>
+            )}
+            <Player
+              key={sessionId}
+              sessionId={sessionId}
+              replay={replay}
+              store={store}
+              startSessionSec={startAt}
+              requestRenewal={renew}
+              markers={markers}
+              momentLabel={momentLabel}
+              stepLabelAt={stepLabelAt}
+            />
+          </div>
+          {!embed && (
+            <StepsPanel
+              {...(details.status === 'pending'
+                ? { state: 'loading' as const }
+                : details.status === 'error'
+                  ? { state: 'failed' as const, message: describeViewerError(asViewerError(details.error)) }
+                  : { state: 'ready' as const, steps, store, videoDurationSec, momentLabel })}
+            />
           )}
-          <Player
-            key={sessionId}
-            sessionId={sessionId}
-            replay={state.replay}
-            clock={clock}
-            startVideoSec={startVideoSec}
-            requestRenewal={renew}
-          />
-        </>
+        </div>
       )}
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </main>
   );
 }
 
-function failureTitle(code: string): string {
-  switch (code) {
+function asViewerError(error: unknown): ViewerError {
+  return error instanceof ViewerError ? error : new ViewerError({ code: 'bad_proxy_response', message: String(error), retryable: true });
+}
+
+function failureTitle(error: ViewerError): string {
+  switch (error.code) {
     case 'not_found':
       return 'Session not found';
     case 'processing':
@@ -121,6 +199,10 @@ function failureTitle(code: string): string {
       return 'No video';
     case 'upstream_timeout':
       return 'Timed out';
+    case 'upstream_auth':
+      return 'Not authorised with Notte';
+    case 'network':
+      return 'Connection problem';
     default:
       return 'The replay could not be loaded';
   }

@@ -40,18 +40,26 @@ const EVENTS = [
   'emptied',
 ] as const;
 
+export const PLAYBACK_RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
+/** Recordings are 25 fps or so; one frame is close enough for stepping. */
+const FRAME_STEP_SEC = 1 / 25;
+
 /**
- * A small store fed by the video's events (and a frame loop while playing, for a smooth playhead),
- * so that only the components reading it re-render; the page around the player does not.
+ * The player's state and remote control. State is fed by the video's events (and a frame loop
+ * while playing, for a smooth playhead) so that only the components reading it re-render; the page
+ * around the player does not. Commands are what the controls, the steps panel and shortcuts call.
  */
-export class MediaClock {
+export class PlayerStore {
   private snapshot: MediaSnapshot = INITIAL;
   private readonly listeners = new Set<() => void>();
   private video: HTMLVideoElement | null = null;
+  private container: HTMLElement | null = null;
   private frame = 0;
 
-  attach(video: HTMLVideoElement): () => void {
+  /** `container` is what fullscreen shows: the video with its controls. */
+  attach(video: HTMLVideoElement, container: HTMLElement | null): () => void {
     this.video = video;
+    this.container = container;
     const onEvent = (event: Event) => {
       if (event.type === 'waiting') this.publish({ waiting: true });
       else if (event.type === 'playing' || event.type === 'seeked') this.publish({ waiting: false });
@@ -64,7 +72,55 @@ export class MediaClock {
       for (const type of EVENTS) video.removeEventListener(type, onEvent);
       cancelAnimationFrame(this.frame);
       this.video = null;
+      this.container = null;
     };
+  }
+
+  get videoElement(): HTMLVideoElement | null {
+    return this.video;
+  }
+
+  get playerElement(): HTMLElement | null {
+    return this.container;
+  }
+
+  togglePlay(): void {
+    const video = this.video;
+    if (!video) return;
+    if (video.paused || video.ended) void video.play().catch(() => undefined);
+    else video.pause();
+  }
+
+  seekVideoSec(videoSec: number): void {
+    const video = this.video;
+    if (!video) return;
+    const limit = this.snapshot.durationSec ?? Number.POSITIVE_INFINITY;
+    video.currentTime = Math.min(Math.max(videoSec, 0), limit);
+    this.publish({});
+  }
+
+  seekBy(deltaSec: number): void {
+    this.seekVideoSec((this.video?.currentTime ?? 0) + deltaSec);
+  }
+
+  /** `,` / `.`: one frame back or forward, only while paused (as in most players). */
+  stepFrame(direction: 1 | -1): void {
+    if (!this.video?.paused) return;
+    this.seekBy(direction * FRAME_STEP_SEC);
+  }
+
+  setPlaybackRate(rate: number): void {
+    if (this.video) this.video.playbackRate = rate;
+  }
+
+  /** Shift+< / Shift+>: the next slower or faster rate in PLAYBACK_RATES. */
+  changePlaybackRate(direction: 1 | -1): number {
+    const current = this.video?.playbackRate ?? 1;
+    const index = PLAYBACK_RATES.findIndex((rate) => rate >= current - 1e-9);
+    const from = index === -1 ? PLAYBACK_RATES.length - 1 : index;
+    const next = PLAYBACK_RATES[Math.min(Math.max(from + direction, 0), PLAYBACK_RATES.length - 1)] ?? 1;
+    this.setPlaybackRate(next);
+    return next;
   }
 
   subscribe = (listener: () => void): (() => void) => {

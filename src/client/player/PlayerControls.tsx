@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import type { Replay } from '../../shared/replay-schema';
+import { sessionBoundsSec, videoToSessionSec } from '../../shared/session-time';
+import { downloadMp4 } from './download-mp4';
+import { Icon } from './Icon';
+import { PLAYBACK_RATES, type PlayerStore } from './player-store';
+import { pictureInPictureAvailable, toggleFullscreen, togglePictureInPicture } from './presentation';
+import { Scrubber, type HoverInfo, type ScrubberMarker } from './Scrubber';
+import { usePlayerSnapshot } from './use-player-snapshot';
+import { writePreferredRate } from './playback-rate-preference';
+import type { MomentLabel } from '../../shared/wall-clock';
+
+interface PlayerControlsProps {
+  store: PlayerStore;
+  replay: Replay;
+  sessionId: string;
+  sourceLabel: string;
+  markers: readonly ScrubberMarker[];
+  momentLabel: (sessionSec: number) => MomentLabel;
+  stepLabelAt: (videoSec: number) => string | null;
+}
+
+export function PlayerControls(props: PlayerControlsProps) {
+  const { store, replay, sessionId, sourceLabel, markers, momentLabel, stepLabelAt } = props;
+  const snapshot = usePlayerSnapshot(store);
+  const bounds = sessionBoundsSec(replay, snapshot.durationSec);
+  const showPlay = snapshot.paused || snapshot.ended;
+  const current = momentLabel(videoToSessionSec(snapshot.currentSec, replay.video_start_ms));
+  const end = bounds ? momentLabel(bounds.endSec) : null;
+  const isFullscreen = useIsFullscreen();
+  const [downloading, setDownloading] = useState(false);
+
+  const describeHover = (videoSec: number): HoverInfo => ({
+    timeText: momentLabel(videoToSessionSec(videoSec, replay.video_start_ms)).text,
+    stepText: stepLabelAt(videoSec),
+  });
+
+  return (
+    <div className="player-controls">
+      <button type="button" className="icon-button play-button" aria-label={showPlay ? 'Play' : 'Pause'} onClick={() => store.togglePlay()}>
+        <Icon name={showPlay ? 'play' : 'pause'} />
+      </button>
+      <span className="time-readout" title={current.title}>
+        <span className="time-current">{current.text}</span>
+        <span aria-hidden="true"> / </span>
+        <span className="visually-hidden"> of </span>
+        <span className="time-total">{end ? end.text : '–:––'}</span>
+      </span>
+      <Scrubber
+        store={store}
+        bounds={bounds}
+        markers={markers}
+        describeHover={describeHover}
+        thumbnailUrl={replay.mp4_url}
+      />
+      <div className="player-tools">
+        <label className="rate-select">
+          <span className="visually-hidden">Playback speed</span>
+          <select
+            aria-label="Playback speed"
+            value={String(snapshot.playbackRate)}
+            onChange={(event) => {
+              const rate = Number(event.target.value);
+              store.setPlaybackRate(rate);
+              writePreferredRate(rate);
+            }}
+          >
+            {PLAYBACK_RATES.map((rate) => (
+              <option key={rate} value={String(rate)}>
+                {rate}×
+              </option>
+            ))}
+          </select>
+        </label>
+        {replay.mp4_url !== null && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Download MP4"
+            title="Download MP4"
+            disabled={downloading}
+            onClick={async () => {
+              if (replay.mp4_url === null) return;
+              setDownloading(true);
+              await downloadMp4(replay.mp4_url, `notte-session-${sessionId}.mp4`);
+              setDownloading(false);
+            }}
+          >
+            <Icon name="download" />
+          </button>
+        )}
+        {pictureInPictureAvailable() && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Picture-in-picture"
+            title="Picture-in-picture (P)"
+            onClick={() => togglePictureInPicture(store.videoElement)}
+          >
+            <Icon name="pip" />
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={isFullscreen ? 'Exit fullscreen' : 'Fullscreen'}
+          title="Fullscreen (F)"
+          onClick={() => toggleFullscreen(store.playerElement)}
+        >
+          <Icon name={isFullscreen ? 'exitFullscreen' : 'fullscreen'} />
+        </button>
+        <span className="source-badge" title="How this replay is being played">
+          {sourceLabel}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function useIsFullscreen(): boolean {
+  const [isFullscreen, setIsFullscreen] = useState(false);
+  useEffect(() => {
+    const onChange = () => setIsFullscreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  return isFullscreen;
+}

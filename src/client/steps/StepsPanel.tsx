@@ -1,0 +1,109 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { currentStepIndex } from '../../shared/timeline-steps';
+import type { MomentLabel } from '../../shared/wall-clock';
+import type { PlayerStore } from '../player/player-store';
+import type { PlacedStep } from './placed-steps';
+
+type StepsPanelProps =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | {
+      state: 'ready';
+      steps: readonly PlacedStep[];
+      store: PlayerStore;
+      videoDurationSec: number | null;
+      momentLabel: (sessionSec: number) => MomentLabel;
+    };
+
+const KIND_LABELS: Record<PlacedStep['kind'], string> = {
+  action: 'Action',
+  observation: 'Page',
+  agent: 'Agent',
+  completion: 'Done',
+  other: 'Other',
+};
+
+export function StepsPanel(props: StepsPanelProps) {
+  return (
+    <section className="steps-panel" aria-labelledby="steps-heading">
+      <h2 id="steps-heading">
+        Steps {props.state === 'ready' && <span className="steps-count">{props.steps.length}</span>}
+      </h2>
+      {props.state === 'loading' && <p className="steps-note">Loading the session's steps…</p>}
+      {props.state === 'failed' && (
+        <p className="steps-note">The session's steps could not be loaded ({props.message}). The replay still plays.</p>
+      )}
+      {props.state === 'ready' &&
+        (props.steps.length === 0 ? (
+          <p className="steps-note">This session recorded no steps.</p>
+        ) : (
+          <StepsList {...props} />
+        ))}
+    </section>
+  );
+}
+
+function StepsList({ steps, store, videoDurationSec, momentLabel }: Extract<StepsPanelProps, { state: 'ready' }>) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const stepVideoSecs = steps.map((step) => step.videoSec);
+  // Re-renders only when the current step changes, not on every frame.
+  const current = useSyncExternalStore(store.subscribe, () =>
+    currentStepIndex(stepVideoSecs, store.getSnapshot().currentSec, videoDurationSec),
+  );
+
+  useEffect(() => {
+    const list = listRef.current;
+    const item = current === null ? null : list?.querySelector<HTMLElement>(`[data-step-index="${current}"]`);
+    if (!list || !item) return;
+    // Scroll the list only, never the page (on phones the list sits below the video).
+    const top = item.offsetTop - list.offsetTop;
+    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      list.scrollTo({ top: top - list.clientHeight / 3, behavior: reduceMotion ? 'auto' : 'smooth' });
+    }
+  }, [current]);
+
+  return (
+    <ol className="steps-list" aria-label="Steps" ref={listRef}>
+      {steps.map((step) => {
+        const moment = step.sessionSec === null ? null : momentLabel(step.sessionSec);
+        const isCurrent = current === step.index;
+        return (
+          <li
+            key={step.index}
+            data-step-index={step.index}
+            aria-current={isCurrent ? 'true' : undefined}
+            className={`step step-${step.kind}${step.success === false ? ' step-failed' : ''}${isCurrent ? ' step-current' : ''}`}
+          >
+            <button
+              type="button"
+              className="step-button"
+              disabled={!step.onVideo}
+              title={step.onVideo ? 'Play from this step' : 'This step happened outside the recorded video'}
+              onClick={() => {
+                if (step.videoSec !== null) store.seekVideoSec(step.videoSec);
+              }}
+            >
+              <span className="step-time" title={moment?.title}>
+                {moment?.text ?? '–'}
+              </span>
+              <span className={`step-kind kind-${step.kind}`}>{KIND_LABELS[step.kind]}</span>
+              <span className="step-body">
+                <span className="step-label">{step.label}</span>
+                {step.detail && <span className="step-detail">{step.detail}</span>}
+                {step.success === false && step.message && <span className="step-error">✗ {step.message}</span>}
+                {!step.onVideo && <span className="step-outside">outside the video</span>}
+              </span>
+              {step.success === true && (
+                <span className="step-ok" aria-label="succeeded">
+                  ✓
+                </span>
+              )}
+              {step.success === false && <span className="visually-hidden">failed</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

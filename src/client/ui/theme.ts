@@ -1,0 +1,21 @@
+import { readLocal, writeLocal } from './local-store';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const KEY = 'replay-viewer.theme';
+const ORDER: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
+export function readThemeChoice(): ThemeChoice {
+  const stored = readLocal(KEY);
+  return stored === 'light' || stored === 'dark' ? stored : 'system';
+}
+
+/** `color-scheme` on <html> drives every `light-dark()` colour in the stylesheet. */
+export function applyThemeChoice(choice: ThemeChoice): void {
+  if (choice === 'system') document.documentElement.removeAttribute('data-theme');
+  else document.documentElement.setAttribute('data-theme', choice);
+  writeLocal(KEY, choice === 'system' ? null : choice);
+}
+
+export function nextThemeChoice(choice: ThemeChoice): ThemeChoice {
+  return ORDER[(ORDER.indexOf(choice) + 1) % ORDER.length] ?? 'system';
+}
