@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { INDEX_HTML, makeTestApp, NOTTE_ENV } from './test-support';
+
+const PRELOAD = '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay">';
+
+function expectHtmlSecurityHeaders(response: Response, options: { loopback?: boolean; frameAncestors?: string } = {}): void {
+  const csp = response.headers.get('content-security-policy') ?? '';
+  const loopback = options.loopback ? ' http://127.0.0.1:* http://localhost:*' : '';
+  expect(csp).toBe(
+    [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      `media-src 'self' blob: https:${loopback}`,
+      `connect-src 'self' blob: https:${loopback}`,
+      "worker-src 'self' blob:",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      `frame-ancestors ${options.frameAncestors ?? "'none'"}`,
+    ].join('; '),
+  );
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  const permissions = response.headers.get('permissions-policy') ?? '';
+  expect(permissions).toContain('camera=()');
+  expect(permissions).toContain('microphone=()');
+  expect(permissions).toContain('geolocation=()');
+  expect(permissions).not.toContain('fullscreen');
+  expect(permissions).not.toContain('picture-in-picture');
+  if ((options.frameAncestors ?? "'none'") === "'none'") expect(response.headers.get('x-frame-options')).toBe('DENY');
+  else expect(response.headers.get('x-frame-options')).toBeNull();
+}
+
+describe('HTML routes', () => {
+  it.each(['/', '/sessions/x', '/sessions/abc-123/', '/index.html', '/no/such/page', '/sessions/%3Cscript%3E'])(
+    '%s serves index.html with the security headers',
+    async (path) => {
+      const t = makeTestApp();
+      const response = await t.request(path);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toContain('<div id="root"></div>');
+      expectHtmlSecurityHeaders(response);
+    },
+  );
+
+  it('unknown pages are 404 (the SPA shows its not-found page), known pages 200', async () => {
+    const t = makeTestApp();
+    expect((await t.request('/')).status).toBe(200);
+    expect((await t.request('/sessions/x')).status).toBe(200);
+    expect((await t.request('/no/such/page')).status).toBe(404);
+  });
+
+  it('adds loopback media sources when NOTTE_API_URL is loopback http', async () => {
+    const t = makeTestApp({ env: { NOTTE_API_KEY: 'k', NOTTE_API_URL: 'http://127.0.0.1:4010' } });
+    expectHtmlSecurityHeaders(await t.request('/sessions/x'), { loopback: true });
+  });
+
+  it('FRAME_ANCESTORS replaces the frame-ancestors source and drops X-Frame-Options', async () => {
+    const t = makeTestApp({ env: { ...NOTTE_ENV, FRAME_ANCESTORS: 'https://notion.so; script-src *' } });
+    const response = await t.request('/');
+    expectHtmlSecurityHeaders(response, { frameAncestors: 'https://notion.so script-src *' });
+  });
+
+  it('injects the replay preload into <head> on /sessions/:id with a valid id', async () => {
+    const t = makeTestApp();
+    const html = await (await t.request('/sessions/abc-123')).text();
+    expect(html).toContain(PRELOAD);
+    expect(html.indexOf(PRELOAD)).toBeLessThan(html.indexOf('<script'));
+    expect(html.indexOf(PRELOAD)).toBeGreaterThan(html.indexOf('<head>'));
+    expect(await (await t.request('/sessions/abc-123/')).text()).toContain(PRELOAD);
+  });
+
+  it('does not inject a preload for invalid ids or other pages', async () => {
+    const t = makeTestApp();
+    for (const path of ['/sessions/%3Cscript%3E', '/sessions/a.b', '/', '/other']) {
+      const html = await (await t.request(path)).text();
+      expect(html).not.toContain('rel="preload"');
+      expect(html).not.toContain('<script>');
+    }
+    expect(t.upstream.calls).toHaveLength(0);
+  });
+
+  it('answers 503 with a hint when the app is not built', async () => {
+    const t = makeTestApp({ assets: new Map() });
+    const response = await t.request('/');
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build');
+    expectHtmlSecurityHeaders(response);
+  });
+});
+
+describe('static files', () => {
+  it('serves hashed assets with a long immutable cache', async () => {
+    const t = makeTestApp();
+    const response = await t.request('/assets/index-abc123.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe('console.log("app")');
+  });
+
+  it('serves other public files with a short cache', async () => {
+    const t = makeTestApp();
+    const response = await t.request('/favicon.svg');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+  });
+
+  it('missing files are a plain 404, not index.html', async () => {
+    const t = makeTestApp();
+    const response = await t.request('/assets/missing.js');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('<html');
+  });
+
+  it('demo videos are not served outside signed URLs; thumbnails are', async () => {
+    const t = makeTestApp();
+    expect((await t.request('/demo-media/checkout-flow/replay.mp4')).status).toBe(404);
+    expect((await t.request('/demo-media/checkout-flow/seg_000.ts')).status).toBe(404);
+    expect((await t.request('/demo-media/checkout-flow/index.m3u8')).status).toBe(404);
+    const thumb = await t.request('/demo-media/checkout-flow/thumb.jpg');
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
+  });
+
+  it('refuses encoded traversal in asset paths', async () => {
+    const seen: string[] = [];
+    const t = makeTestApp();
+    for (const path of ['/assets/..%2f..%2fetc%2fpasswd.js', '/assets/%2e%2e/x.js', '/a\\b.js']) {
+      const response = await t.request(path);
+      seen.push(`${path}:${response.status}`);
+      expect(response.status).toBe(404);
+    }
+    expect(seen).toHaveLength(3);
+  });
+});
+
+describe('headers on every response', () => {
+  it.each(['/api/sessions/abc/replay', '/api/nope', '/healthz', '/assets/index-abc123.js', '/assets/missing.js'])(
+    '%s has nosniff and no-referrer',
+    async (path) => {
+      const t = makeTestApp();
+      const response = await t.request(path);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toBeTruthy();
+    },
+  );
+
+  it('API responses are private, no-store JSON', async () => {
+    const t = makeTestApp();
+    for (const path of ['/api/sessions/abc/replay', '/api/sessions/%3C/replay', '/api/nope', '/api/demo-sessions', '/healthz']) {
+      const response = await t.request(path);
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    }
+  });
+});

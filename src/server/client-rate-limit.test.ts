@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { clientKeyFor, createClientRateLimiter } from './client-rate-limit';
+import { fakeClock, jsonResponse, makeTestApp, NOTTE_ENV, validReplay } from './test-support';
+
+describe('per-client rate limit on /api/*', () => {
+  it('answers 429 rate_limited with Retry-After once a client used its budget, per client', async () => {
+    const clock = fakeClock();
+    const t = makeTestApp({
+      clock,
+      env: { ...NOTTE_ENV, RATE_LIMIT_PER_MINUTE: '3' },
+      handler: () => jsonResponse(200, validReplay(null)),
+    });
+    for (let i = 0; i < 3; i++) expect((await t.request('/api/sessions/a/replay', undefined, '10.0.0.1')).status).toBe(200);
+    const limited = await t.request('/api/sessions/a/replay', undefined, '10.0.0.1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('20');
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited', retryable: true, retryAfterSec: 20 } });
+    expect((await t.request('/api/sessions/a/replay', undefined, '10.0.0.2')).status).toBe(200);
+    // pages are not limited
+    expect((await t.request('/', undefined, '10.0.0.1')).status).toBe(200);
+    clock.advance(20_000);
+    expect((await t.request('/api/sessions/a/replay', undefined, '10.0.0.1')).status).toBe(200);
+  });
+
+  it('uses cf-connecting-ip, then the first x-forwarded-for entry', async () => {
+    const t = makeTestApp({ env: { ...NOTTE_ENV, RATE_LIMIT_PER_MINUTE: '1' } });
+    const viaCloudflare = { headers: { 'cf-connecting-ip': '192.0.2.1', 'x-forwarded-for': '192.0.2.9' } };
+    expect((await t.request('/api/demo-sessions', viaCloudflare, 'same-socket')).status).toBe(200);
+    expect((await t.request('/api/demo-sessions', viaCloudflare, 'same-socket')).status).toBe(429);
+    const viaProxy = { headers: { 'x-forwarded-for': '192.0.2.9, 10.0.0.1' } };
+    expect((await t.request('/api/demo-sessions', viaProxy, 'same-socket')).status).toBe(200);
+    expect((await t.request('/api/demo-sessions', viaProxy, 'same-socket')).status).toBe(429);
+  });
+
+  it('RATE_LIMIT_PER_MINUTE=0 disables the limit', async () => {
+    const t = makeTestApp({ env: { ...NOTTE_ENV, RATE_LIMIT_PER_MINUTE: '0' } });
+    for (let i = 0; i < 50; i++) expect((await t.request('/api/demo-sessions')).status).toBe(200);
+  });
+
+  it('the default is generous (600 per minute)', async () => {
+    const t = makeTestApp();
+    for (let i = 0; i < 600; i++) expect((await t.request('/api/demo-sessions')).status).toBe(200);
+    expect((await t.request('/api/demo-sessions')).status).toBe(429);
+  });
+});
+
+describe('createClientRateLimiter', () => {
+  it('refills continuously', () => {
+    let now = 0;
+    const limiter = createClientRateLimiter({ perMinute: 60, nowMs: () => now });
+    for (let i = 0; i < 60; i++) expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSec: 1 });
+    now += 1000;
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').allowed).toBe(false);
+  });
+
+  it('keeps the map bounded', () => {
+    const now = 0;
+    const limiter = createClientRateLimiter({ perMinute: 10, nowMs: () => now, maxClients: 100 });
+    for (let i = 0; i < 1000; i++) limiter.take(`client-${i}`);
+    expect(limiter.trackedClients()).toBeLessThanOrEqual(100);
+  });
+
+  it('clientKeyFor falls back to the socket address, then "unknown"', () => {
+    expect(clientKeyFor(new Headers(), '127.0.0.1')).toBe('127.0.0.1');
+    expect(clientKeyFor(new Headers(), undefined)).toBe('unknown');
+    expect(clientKeyFor(new Headers({ 'x-forwarded-for': ' 198.51.100.4 , 10.0.0.1' }), 'x')).toBe('198.51.100.4');
+  });
+});

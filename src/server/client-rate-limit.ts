@@ -1,0 +1,66 @@
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: number };
+
+export interface ClientRateLimiter {
+  take(clientKey: string): RateDecision;
+  trackedClients(): number;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAtMs: number;
+}
+
+/**
+ * Token bucket per client: a burst of `perMinute` requests, refilled at `perMinute` per minute.
+ * The map is bounded: full buckets carry no state and are dropped first, then the least recently seen.
+ */
+export function createClientRateLimiter(options: {
+  perMinute: number;
+  nowMs: () => number;
+  maxClients?: number;
+}): ClientRateLimiter {
+  const capacity = options.perMinute;
+  const refillPerMs = capacity / 60_000;
+  const maxClients = options.maxClients ?? 10_000;
+  const buckets = new Map<string, Bucket>();
+
+  function refilled(bucket: Bucket, now: number): number {
+    return Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.updatedAtMs) * refillPerMs);
+  }
+
+  function makeRoom(now: number): void {
+    for (const [key, bucket] of buckets) if (refilled(bucket, now) >= capacity) buckets.delete(key);
+    while (buckets.size >= maxClients) {
+      const oldestKey = buckets.keys().next().value;
+      if (oldestKey === undefined) break;
+      buckets.delete(oldestKey);
+    }
+  }
+
+  return {
+    take(clientKey) {
+      if (capacity <= 0) return { allowed: true };
+      const now = options.nowMs();
+      const existing = buckets.get(clientKey);
+      if (existing === undefined && buckets.size >= maxClients) makeRoom(now);
+      const tokens = existing === undefined ? capacity : refilled(existing, now);
+      buckets.delete(clientKey);
+      if (tokens >= 1) {
+        buckets.set(clientKey, { tokens: tokens - 1, updatedAtMs: now });
+        return { allowed: true };
+      }
+      buckets.set(clientKey, { tokens, updatedAtMs: now });
+      return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
+    },
+    trackedClients: () => buckets.size,
+  };
+}
+
+/** `cf-connecting-ip` (Workers), else the first `x-forwarded-for` entry, else the socket address. */
+export function clientKeyFor(headers: Headers, socketAddress: string | undefined): string {
+  const cloudflare = headers.get('cf-connecting-ip')?.trim();
+  if (cloudflare) return cloudflare;
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  if (forwarded) return forwarded;
+  return socketAddress ?? 'unknown';
+}

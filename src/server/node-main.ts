@@ -1,0 +1,51 @@
+import { serve } from '@hono/node-server';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { readServerConfig } from './config';
+import { createNodeAssetReader } from './node-asset-reader';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+// Built to dist-server/node-main.js; the client build sits beside it in dist/.
+const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const config = readServerConfig(process.env);
+const host = process.env.HOST?.trim() || '127.0.0.1';
+const port = Number(process.env.PORT?.trim() || 8080);
+
+const app = createApp({
+  config,
+  fetchUpstream: fetch,
+  nowMs: Date.now,
+  readAsset: createNodeAssetReader(distDir),
+  log: (line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
+});
+
+const server = serve(
+  {
+    fetch: (request, env) => app.fetch(request, { clientAddress: env.incoming.socket.remoteAddress }),
+    hostname: host,
+    port,
+  },
+  (info) => {
+    const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    const upstream = config.mode === 'demo' ? 'demo mode' : `Notte API at ${config.apiUrl}`;
+    console.log(`Replay viewer listening on http://${shownHost}:${info.port} (${upstream})`);
+  },
+);
+
+let shuttingDown = false;
+function shutDown(signal: string): void {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`Received ${signal}: finishing in-flight requests, then exiting.`);
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold close() open: close each one as soon as its last request is done.
+  if ('closeIdleConnections' in server) {
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+  }
+  setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));

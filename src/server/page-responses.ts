@@ -1,0 +1,41 @@
+import type { ReadAsset } from './app-deps';
+import { injectReplayPreload } from './index-html';
+import { isDirectlyServable, isSafeAssetPath, staticCacheControl } from './static-paths';
+
+/** index.html for a page of the SPA; `preloadSessionId` adds the replay preload. */
+export async function indexHtmlResponse(
+  readAsset: ReadAsset,
+  status: number,
+  preloadSessionId: string | null,
+): Promise<Response> {
+  const asset = await readAsset('/index.html');
+  if (asset === null || !asset.ok) {
+    return new Response('<!doctype html><title>Replay viewer</title><p>The app has not been built: run <code>npm run build</code>.</p>', {
+      status: 503,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  const html = await asset.text();
+  const body = preloadSessionId === null ? html : injectReplayPreload(html, preloadSessionId);
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
+  });
+}
+
+/** A built file, or null when there is none (or the path may not be served directly). */
+export async function staticFileResponse(readAsset: ReadAsset, pathname: string): Promise<Response | null> {
+  if (!isSafeAssetPath(pathname) || !isDirectlyServable(pathname)) return null;
+  const asset = await readAsset(pathname);
+  if (asset === null || !asset.ok) return null;
+  const headers = new Headers(asset.headers);
+  headers.set('cache-control', staticCacheControl(pathname));
+  return new Response(asset.body, { status: 200, headers });
+}
+
+export function plainResponse(status: number, text: string, extraHeaders: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders },
+  });
+}
