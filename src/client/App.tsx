@@ -5,6 +5,7 @@ import { ViewerPage } from './views/ViewerPage';
 import { ViewerLink } from './views/ViewerLink';
 import { ErrorAlert } from './ui/ErrorAlert';
 import { ThemeToggle } from './ui/ThemeToggle';
+import { OfflineBanner } from './ui/OfflineBanner';
 
 export function App() {
   const route = useRoute();
@@ -24,6 +25,7 @@ export function App() {
           </nav>
         </>
       )}
+      <OfflineBanner />
       <ErrorBoundary key={route.kind === 'viewer' ? route.sessionId : route.kind}>
         {route.kind === 'home' && <HomePage />}
         {route.kind === 'viewer' && (

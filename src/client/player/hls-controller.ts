@@ -24,8 +24,11 @@ export interface HlsControllerEvents {
   onLinksRejected: () => void;
 }
 
-/** Never fetched: the playlist is answered from memory by the loader below; any absolute URL works as a base. */
-const IN_MEMORY_PLAYLIST_URL = 'https://replay.invalid/in-memory/playlist.m3u8';
+/**
+ * Never fetched: the loader below answers it from memory. It sits on our own origin so that
+ * root-relative segment URIs (the demo's) resolve here; Notte's presigned URIs are absolute.
+ */
+const IN_MEMORY_PLAYLIST_URL = new URL('/__replay__/playlist.m3u8', window.location.origin).href;
 const FRAGMENT_ERRORS_BEFORE_FALLBACK = 4;
 const MEDIA_RECOVERY_MIN_INTERVAL_MS = 5_000;
 const MAX_MEDIA_RECOVERIES = 2;
@@ -42,6 +45,13 @@ export class HlsController {
   private fragmentErrors = 0;
   private linksRejectedReported = false;
   private awaitingRenewal = false;
+  private waitingForNetwork = false;
+  private readonly onOnline = () => {
+    if (!this.waitingForNetwork || !this.hls || this.destroyed) return;
+    this.waitingForNetwork = false;
+    this.fragmentErrors = 0;
+    this.hls.startLoad(this.video.currentTime);
+  };
   private mediaRecoveries = 0;
   private lastMediaRecoveryMs = -Infinity;
 
@@ -77,6 +87,7 @@ export class HlsController {
       this.fragmentErrors = 0;
       this.linksRejectedReported = false;
     });
+    window.addEventListener('online', this.onOnline);
     hls.attachMedia(this.video);
     hls.loadSource(IN_MEMORY_PLAYLIST_URL);
   }
@@ -94,6 +105,7 @@ export class HlsController {
 
   destroy(): void {
     this.destroyed = true;
+    window.removeEventListener('online', this.onOnline);
     this.hls?.destroy();
     this.hls = null;
   }
@@ -173,6 +185,11 @@ export class HlsController {
     types: { network: string; media: string; fragLoadError: string },
   ): void {
     const httpStatus = data.response?.code ?? 0;
+    if (data.type === types.network && !navigator.onLine) {
+      // Offline is not a broken stream: wait for the network and resume where we are.
+      this.waitingForNetwork = true;
+      return;
+    }
     if (data.details === types.fragLoadError) {
       // Fresh links are on their way; renewLinks() restarts loading where the video is.
       if (this.awaitingRenewal) return;

@@ -123,13 +123,30 @@ function sourceUrl(source: PlaybackSource, replay: Replay): string | null {
 
 function playFromUrl(video: HTMLVideoElement, url: string, startSec: number, onError: () => void): () => void {
   const onLoadedMetadata = () => seekTo(video, startSec);
+  let resumeOnline: (() => void) | null = null;
+  const onVideoError = () => {
+    if (navigator.onLine) {
+      onError();
+      return;
+    }
+    // Offline is not a broken file: reload at the same spot when the network is back.
+    const positionSec = video.currentTime;
+    resumeOnline = () => {
+      const src = video.currentSrc || url;
+      video.addEventListener('loadedmetadata', () => seekTo(video, positionSec), { once: true });
+      video.src = src;
+      void video.play().catch(() => undefined);
+    };
+    window.addEventListener('online', resumeOnline, { once: true });
+  };
   video.addEventListener('loadedmetadata', onLoadedMetadata, { once: true });
-  video.addEventListener('error', onError);
+  video.addEventListener('error', onVideoError);
   video.src = url;
   void video.play().catch(() => undefined);
   return () => {
     video.removeEventListener('loadedmetadata', onLoadedMetadata);
-    video.removeEventListener('error', onError);
+    video.removeEventListener('error', onVideoError);
+    if (resumeOnline) window.removeEventListener('online', resumeOnline);
     if (url.startsWith('blob:')) URL.revokeObjectURL(url);
     video.removeAttribute('src');
     video.load();
