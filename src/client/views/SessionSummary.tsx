@@ -10,18 +10,17 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 interface SessionSummaryProps {
-  details: SessionDetails | undefined;
+  details: SessionDetails;
   timeMode: TimeMode;
   onTimeModeChange: (mode: TimeMode) => void;
 }
 
 export function SessionSummary({ details, timeMode, onTimeModeChange }: SessionSummaryProps) {
-  const createdAtMs = details ? parseUtcTimestampMs(details.created_at) : null;
-  const durationSec = details ? parseIsoDurationSec(details.duration) : null;
+  const createdAtMs = parseUtcTimestampMs(details.created_at);
+  const durationSec = parseIsoDurationSec(details.duration);
   return (
     <div className="session-summary">
-      {details && (
-        <dl className="session-facts">
+      <dl className="session-facts">
           <div>
             <dt>Status</dt>
             <dd>
@@ -40,8 +39,7 @@ export function SessionSummary({ details, timeMode, onTimeModeChange }: SessionS
               <dd title={new Date(createdAtMs).toISOString()}>{new Date(createdAtMs).toLocaleString()}</dd>
             </div>
           )}
-        </dl>
-      )}
+      </dl>
       <div className="time-mode" role="group" aria-label="Show times as">
         <button type="button" aria-pressed={timeMode === 'session'} onClick={() => onTimeModeChange('session')}>
           Session time

@@ -112,16 +112,28 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
             <h1>
               <span className="viewer-title-label">Session</span> <code className="session-id">{sessionId}</code>
             </h1>
-            <SessionSummary details={details.data} timeMode={timeMode} onTimeModeChange={setTimeMode} />
+            {details.data && <SessionSummary details={details.data} timeMode={timeMode} onTimeModeChange={setTimeMode} />}
           </div>
-          <div className="viewer-actions">
-            {replay && <ExpiryCountdown expiresAt={replay.expires_at} />}
-            <CopyLinkButton buildLink={linkAt(true)} />
-            <CopyLinkButton buildLink={linkAt(false)} label="Copy link without time" className="copy-link-secondary" />
-            <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
-              <Icon name="keyboard" />
-            </button>
-          </div>
+          {state.kind !== 'failed' && (
+            <div className="viewer-actions">
+              {replay && <ExpiryCountdown expiresAt={replay.expires_at} />}
+              <CopyLinkButton buildLink={linkAt(true)} />
+              {replay && (
+                <>
+                  <CopyLinkButton buildLink={linkAt(false)} label="Copy link without time" className="copy-link-secondary" />
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label="Keyboard shortcuts"
+                    title="Keyboard shortcuts (?)"
+                    onClick={() => setHelpOpen(true)}
+                  >
+                    <Icon name="keyboard" />
+                  </button>
+                </>
+              )}
+            </div>
+          )}
         </header>
       )}
       {state.kind === 'loading' && (
