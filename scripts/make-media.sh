@@ -470,14 +470,7 @@ make_demo() { # NAME SCENE_FN
 make_demo checkout-flow scene_checkout
 make_demo search-and-extract scene_search
 
-mkdir -p src/server/demo
-{
-  printf '[\n  '
-  manifest_entry checkout-flow public/demo-media/checkout-flow public/demo-media/checkout-flow/replay.mp4 '  '
-  printf ',\n  '
-  manifest_entry search-and-extract public/demo-media/search-and-extract public/demo-media/search-and-extract/replay.mp4 '  '
-  printf '\n]\n'
-} >src/server/demo/demo-media-manifest.json
+# The demo server reads durations from each index.m3u8; it needs no manifest of its own.
 
 # ================================================================ e2e fixtures
 E2E=e2e/fixtures/media
