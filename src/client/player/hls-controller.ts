@@ -8,7 +8,6 @@ import type {
   LoaderContext,
   PlaylistLoaderContext,
 } from 'hls.js/light';
-import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 import { loadHls } from './load-hls';
 import { FreshUrlMap } from './playlist-urls';
 
@@ -158,8 +157,9 @@ export class HlsController {
     return {
       startPosition: startPositionSec,
       pLoader: InMemoryPlaylistLoader as unknown as HlsConfig['pLoader'],
-      enableWorker: true,
-      workerPath: hlsWorkerUrl,
+      // Transmuxing a screen recording's 2 s segment takes a few ms; a worker would put another
+      // ~37 KiB download and its start-up on the path to the first frame.
+      enableWorker: false,
       // A long replay is scrubbed back and forth: keep memory bounded.
       backBufferLength: 30,
       maxBufferLength: 30,

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { parseUtcTimestampMs } from '../../shared/clock-format';
 import { sessionBoundsSec, videoToSessionSec } from '../../shared/session-time';
 import { currentStepIndex, toTimelineSteps } from '../../shared/timeline-steps';
@@ -14,17 +14,19 @@ import { PlayerStore } from '../player/player-store';
 import { useKeyboardShortcuts } from '../player/use-keyboard-shortcuts';
 import { viewerPath } from '../routing/route';
 import { placeSteps, stepSummary } from '../steps/placed-steps';
-import { StepsPanel } from '../steps/StepsPanel';
 import { CopyLinkButton } from '../ui/CopyLinkButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExpiryCountdown } from '../ui/ExpiryCountdown';
 import { rememberOpenedSession } from '../ui/recent-sessions';
 import { runShortcut } from './run-shortcut';
 import { SessionSummary } from './SessionSummary';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { useTimeMode } from './use-time-mode';
 import { deriveViewerState } from './viewer-state';
 import { ViewerLink } from './ViewerLink';
+
+// Not needed for the first frame: loaded while the video starts.
+const StepsPanel = lazy(() => import('../steps/StepsPanel').then((module) => ({ default: module.StepsPanel })));
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })));
 
 interface ViewerPageProps {
   sessionId: string;
@@ -182,6 +184,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
             />
           </div>
           {!embed && (
+            <Suspense fallback={null}>
             <StepsPanel
               {...(details.status === 'pending'
                 ? { state: 'loading' as const }
@@ -189,10 +192,15 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
                   ? { state: 'failed' as const, message: describeViewerError(asViewerError(details.error)) }
                   : { state: 'ready' as const, steps, store, videoDurationSec, momentLabel })}
             />
+            </Suspense>
           )}
         </div>
       )}
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </main>
   );
 }
