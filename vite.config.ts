@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { devProxyPlugin } from './scripts/vite-dev-proxy.ts';
+import { playerChunkPlugin } from './scripts/vite-player-chunk-plugin.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), devProxyPlugin()],
+  plugins: [react(), devProxyPlugin(), playerChunkPlugin()],
   build: {
     outDir: isSsrBuild ? 'dist-server' : 'dist',
     target: 'es2022',

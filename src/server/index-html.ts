@@ -7,7 +7,11 @@ import { isValidSessionId } from '../shared/session-id';
  */
 export function injectReplayPreload(html: string, sessionId: string): string {
   if (!isValidSessionId(sessionId)) return html;
-  const link = `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">`;
+  const playerChunk = /<meta name="replay-viewer-player-chunk" content="(\/assets\/[\w.-]+\.js)">/.exec(html)?.[1];
+  // The build names the hls.js chunk (scripts/vite-player-chunk-plugin.ts); fetch it alongside the replay.
+  const link =
+    `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">` +
+    (playerChunk ? `<link rel="modulepreload" href="${playerChunk}">` : '');
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head === null) return html;
   const insertAt = head.index + head[0].length;

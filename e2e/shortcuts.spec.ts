@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.js';
+import { expectPlaying, playerVideo, videoState } from './support/player.js';
+
+async function pausedAt(page: Page, videoSec: number): Promise<void> {
+  await playerVideo(page).evaluate(async (node, sec) => {
+    const video = node as HTMLVideoElement;
+    video.pause();
+    video.currentTime = sec;
+    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  }, videoSec);
+}
+
+async function expectTimeNear(page: Page, videoSec: number, tolerance = 0.15): Promise<void> {
+  await expect
+    .poll(async () => Math.abs((await videoState(page)).currentTime - videoSec), { message: `currentTime ≈ ${videoSec}` })
+    .toBeLessThan(tolerance);
+}
+
+test.describe('keyboard shortcuts (focus anywhere but a text field)', () => {
+  test.beforeEach(async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+  });
+
+  test('Space and K play and pause', async ({ page }) => {
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await videoState(page)).paused).toBe(true);
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await videoState(page)).paused).toBe(false);
+    await page.keyboard.press('K');
+    await expect.poll(async () => (await videoState(page)).paused).toBe(true);
+  });
+
+  test('J/L move 10 s, arrows 5 s', async ({ page }) => {
+    await pausedAt(page, 1);
+    await page.keyboard.press('l');
+    await expectTimeNear(page, 11);
+    await page.keyboard.press('j');
+    await expectTimeNear(page, 1);
+    await page.keyboard.press('ArrowRight');
+    await expectTimeNear(page, 6);
+    await page.keyboard.press('ArrowLeft');
+    await expectTimeNear(page, 1);
+  });
+
+  test(', and . step one frame while paused', async ({ page }) => {
+    await pausedAt(page, 6);
+    await page.keyboard.press('.');
+    await expectTimeNear(page, 6.04, 0.01);
+    await page.keyboard.press(',');
+    await page.keyboard.press(',');
+    await expectTimeNear(page, 5.96, 0.01);
+  });
+
+  test('digits jump to tenths of the video', async ({ page }) => {
+    const { duration } = await videoState(page);
+    await page.keyboard.press('5');
+    await expectTimeNear(page, duration * 0.5, 0.3);
+    await page.keyboard.press('0');
+    await expectTimeNear(page, 0, 0.3);
+  });
+
+  test('Shift+> and Shift+< change the speed', async ({ page }) => {
+    const rate = () => playerVideo(page).evaluate((node) => (node as HTMLVideoElement).playbackRate);
+    await page.keyboard.press('Shift+>');
+    await expect.poll(rate).toBe(1.25);
+    await page.keyboard.press('Shift+<');
+    await page.keyboard.press('Shift+<');
+    await expect.poll(rate).toBe(0.75);
+  });
+
+  test('F toggles fullscreen on the player', async ({ page }) => {
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('aria-label') ?? null)).toBe('Replay player');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  });
+
+  test('P toggles picture-in-picture where the browser offers it', async ({ page }) => {
+    const available = await page.evaluate(() => document.pictureInPictureEnabled);
+    await expect(page.getByRole('button', { name: 'Picture-in-picture' })).toHaveCount(available ? 1 : 0);
+    test.info().annotations.push({ type: 'pip', description: `pictureInPictureEnabled=${available}` });
+    if (!available) return;
+    await page.keyboard.press('p');
+    await expect.poll(() => page.evaluate(() => document.pictureInPictureElement !== null)).toBe(true);
+  });
+
+  test('? opens the dialog "Keyboard shortcuts"; Escape closes it', async ({ page }) => {
+    await page.keyboard.press('Shift+?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Picture-in-picture');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
+  test('keys typed into a text field are not shortcuts', async ({ page }) => {
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.setAttribute('aria-label', 'Scratch field');
+      document.querySelector('main')?.prepend(input);
+    });
+    const field = page.getByRole('textbox', { name: 'Scratch field' });
+    await field.click();
+    await page.keyboard.type('k 5l');
+    await expect(field).toHaveValue('k 5l');
+    const state = await videoState(page);
+    expect(state.paused).toBe(false);
+  });
+});

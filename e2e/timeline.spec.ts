@@ -1,0 +1,172 @@
+import { CLIP_VIDEO_START_MS } from './support/fake-upstream.js';
+import { expect, test } from './support/fixtures.js';
+import { expectPlaying, playerVideo, seekSlider, videoState } from './support/player.js';
+
+const START_SEC = CLIP_VIDEO_START_MS / 1000;
+/** Video seconds of the fake session's timed steps (see sessionDetails in fake-upstream.ts). */
+const STEP_VIDEO_SECS = [0.5, 2, 4, 7];
+
+async function waitForVideoTime(page: import('@playwright/test').Page, videoSec: number, toleranceSec = 0.6) {
+  await expect
+    .poll(async () => Math.abs((await videoState(page)).currentTime - videoSec), { message: `video near ${videoSec} s` })
+    .toBeLessThan(toleranceSec);
+}
+
+test.describe('steps on the timeline', () => {
+  test('markers sit at (started_at − created_at) − video_start_ms, failures stand out', async ({ page, sid, upstream }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    const durationSec = upstream.clipDurationMs / 1000;
+    const slider = seekSlider(page);
+    const markers = slider.locator('[data-step-marker]');
+    await expect(markers).toHaveCount(STEP_VIDEO_SECS.length);
+    const box = await slider.boundingBox();
+    if (!box) throw new Error('no slider box');
+    const lefts = await markers.evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const rect = node.getBoundingClientRect();
+        return rect.left + rect.width / 2;
+      }),
+    );
+    lefts.forEach((left, i) => {
+      const expected = box.x + ((STEP_VIDEO_SECS[i] ?? 0) / durationSec) * box.width;
+      expect(Math.abs(left - expected), `marker ${i} at ${STEP_VIDEO_SECS[i]} s`).toBeLessThan(2);
+    });
+    await expect(slider.locator('.marker-failed')).toHaveCount(1);
+  });
+
+  test('the list "Steps" shows every step; clicking or Enter seeks; the current one is marked', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    const list = page.getByRole('list', { name: 'Steps' });
+    const items = list.getByRole('listitem');
+    await expect(items).toHaveCount(7);
+    await expect(list).toContainText('Element not clickable');
+    await expect(items.filter({ hasText: 'Log in' })).toContainText(new RegExp(`0:0${START_SEC + 2}`));
+
+    await items.filter({ hasText: 'alice@example.com' }).getByRole('button').click();
+    await waitForVideoTime(page, 4);
+    await expect(items.filter({ hasText: 'alice@example.com' })).toHaveAttribute('aria-current', 'true');
+
+    await items.filter({ hasText: 'Log in' }).getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await waitForVideoTime(page, 2);
+    await expect(items.filter({ hasText: 'Log in' })).toHaveAttribute('aria-current', 'true');
+    await expect(list.locator('[aria-current]')).toHaveCount(1);
+  });
+
+  test('steps outside the video are shown but disabled', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    const items = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    await expect(items).toHaveCount(7);
+    await expect(items.first().getByRole('button')).toBeDisabled();
+    await expect(items.filter({ hasText: 'Logged in' }).getByRole('button')).toBeDisabled();
+  });
+
+  test('N and Shift+N jump to the next and previous step', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await videoState(page)).paused).toBe(true);
+    await playerVideo(page).evaluate((node) => {
+      (node as HTMLVideoElement).currentTime = 3;
+    });
+    await page.keyboard.press('n');
+    await waitForVideoTime(page, 4, 0.2);
+    await page.keyboard.press('n');
+    await waitForVideoTime(page, 7, 0.2);
+    await page.keyboard.press('Shift+N');
+    await waitForVideoTime(page, 4, 0.2);
+  });
+
+  test('the replay still plays when the steps cannot be loaded', async ({ page, sid }) => {
+    await page.route('**/api/sessions/*', (route) =>
+      route.request().url().endsWith('/replay') ? route.continue() : route.fulfill({ status: 502, json: { error: { code: 'upstream_error', message: 'x', retryable: false } } }),
+    );
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await expect(page.getByText(/steps could not be loaded/i)).toBeVisible();
+  });
+});
+
+test.describe('time and links to a moment', () => {
+  test('wall-clock mode shows local times from created_at, with UTC on hover', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await page.getByRole('button', { name: 'Wall clock' }).click();
+    await expect(page.getByRole('button', { name: 'Wall clock' })).toHaveAttribute('aria-pressed', 'true');
+    const readout = page.locator('.time-readout');
+    await expect(readout).toHaveText(/\d\d:\d\d:\d\d/);
+    await expect(readout).toHaveAttribute('title', /2026-03-01 10:00:\d\d UTC/);
+    await expect(page.getByText('Closed')).toBeVisible();
+    await expect(page.getByText('0:41')).toBeVisible();
+  });
+
+  for (const [label, param, videoSec] of [
+    ['seconds', '9', 9 - START_SEC],
+    ['1m5s form', '0m10s', 10 - START_SEC],
+    ['ISO timestamp', '2026-03-01T10:00:08.250Z', 8 - START_SEC],
+  ] as const) {
+    test(`?t= as ${label} starts there`, async ({ page, sid }) => {
+      await page.goto(`/sessions/${sid('hls-ok')}?t=${encodeURIComponent(param)}`);
+      await expectPlaying(page, { advanceSec: 0.2 });
+      const state = await videoState(page);
+      expect(state.currentTime).toBeGreaterThanOrEqual(videoSec - 0.2);
+      expect(state.currentTime).toBeLessThan(videoSec + 1.5);
+    });
+  }
+
+  test('"Copy link" copies the link at the current time; the other option without time', async ({ page, context, sid }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const id = sid('hls-ok');
+    await page.goto(`/sessions/${id}`);
+    await expectPlaying(page);
+    await page.keyboard.press('k');
+    await playerVideo(page).evaluate((node) => {
+      (node as HTMLVideoElement).currentTime = 5;
+    });
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+    const withTime = await page.evaluate(() => navigator.clipboard.readText());
+    expect(withTime).toBe(`${new URL(page.url()).origin}/sessions/${id}?t=${5 + START_SEC}`);
+    await page.getByRole('button', { name: 'Copy link without time' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}/sessions/${id}`);
+  });
+});
+
+test.describe('player controls', () => {
+  test('speed is chosen, applied and remembered', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('2');
+    await expect.poll(() => playerVideo(page).evaluate((node) => (node as HTMLVideoElement).playbackRate)).toBe(2);
+    await page.reload();
+    await expectPlaying(page);
+    expect(await playerVideo(page).evaluate((node) => (node as HTMLVideoElement).playbackRate)).toBe(2);
+    await expect(page.getByRole('combobox', { name: 'Playback speed' })).toHaveValue('2');
+  });
+
+  test('the mp4 downloads under the session name', async ({ page, sid }) => {
+    const id = sid('hls-ok');
+    await page.goto(`/sessions/${id}`);
+    await expectPlaying(page);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download MP4' }).click();
+    expect((await download).suggestedFilename()).toBe(`notte-session-${id}.mp4`);
+  });
+
+  test('hovering the scrubber previews the time, the step and a frame; the helper video stays hidden', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    const box = await seekSlider(page).boundingBox();
+    if (!box) throw new Error('no slider box');
+    const durationSec = (await videoState(page)).duration;
+    await page.mouse.move(box.x + box.width * (4.2 / durationSec), box.y + box.height / 2);
+    const preview = page.locator('.scrubber-preview');
+    await expect(preview).toBeVisible();
+    await expect(preview).toContainText(`0:0${Math.floor(4.2 + START_SEC)}`);
+    await expect(preview).toContainText('fill');
+    await expect(preview.locator('canvas')).toBeVisible();
+    await expect(page.locator('video').filter({ visible: true })).toHaveCount(1);
+  });
+});
