@@ -204,7 +204,6 @@ describe('invalid ids are refused before anything is fetched', () => {
     ['dot inside', 'a.b'],
     ['space', 'abc%20def'],
     ['broken escape', '%E0%A4%A'],
-    ['nested path', 'abc/def'],
   ];
   for (const [name, rawId] of BAD_IDS) {
     for (const suffix of ['/replay', '']) {
@@ -217,6 +216,16 @@ describe('invalid ids are refused before anything is fetched', () => {
       });
     }
   }
+
+  it('a nested path is another route (404) and never reaches the upstream', async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(200, validReplay(null)) });
+    for (const path of ['/api/sessions/abc/def/replay', '/api/sessions/abc/def']) {
+      const response = await t.request(path);
+      expect(response.status).toBe(404);
+      expect((await errorOf(response)).code).toBe('route_not_found');
+    }
+    expect(t.upstream.calls).toHaveLength(0);
+  });
 
   it('dot segments are resolved by URL parsing and never reach the upstream', async () => {
     const t = makeTestApp({ handler: () => jsonResponse(200, validReplay(null)) });
@@ -296,7 +305,7 @@ describe('GET /api/sessions/:id (session details)', () => {
 });
 
 describe('nothing else is routed', () => {
-  it.each(['/api/other', '/api/sessions', '/api', '/api/sessions/abc/replay/extra/x'])('GET %s → 404 JSON', async (path) => {
+  it.each(['/api/other', '/api/sessions', '/api', '/api/sessions/abc/replay/extra/x', '/api/sessions/abc/replay/extra', '/api/sessions/a/b'])('GET %s → 404 JSON', async (path) => {
     const t = makeTestApp();
     const response = await t.request(path);
     expect([400, 404]).toContain(response.status);

@@ -208,8 +208,11 @@ function parseSessionApiPath(pathname: string): { resource: SessionResource; raw
   const prefix = '/api/sessions/';
   if (!pathname.startsWith(prefix)) return null;
   const rest = pathname.slice(prefix.length);
-  if (rest.endsWith('/replay')) return { resource: 'replay', rawId: rest.slice(0, -'/replay'.length) };
-  return { resource: 'details', rawId: rest };
+  const route: { resource: SessionResource; rawId: string } = rest.endsWith('/replay')
+    ? { resource: 'replay', rawId: rest.slice(0, -'/replay'.length) }
+    : { resource: 'details', rawId: rest };
+  // A literal `/` left in the ID means another path (404); an encoded one is a bad ID (400).
+  return route.rawId.includes('/') ? null : route;
 }
 
 function safeDecode(raw: string): string | null {

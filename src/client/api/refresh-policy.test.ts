@@ -78,13 +78,14 @@ describe('processingPollDelayMs', () => {
 describe('shouldRetryReplayFetch', () => {
   it('retries transient failures a couple of times only', () => {
     expect(shouldRetryReplayFetch(0, error('upstream_error', true))).toBe(true);
-    expect(shouldRetryReplayFetch(1, error('upstream_timeout', true))).toBe(true);
+    expect(shouldRetryReplayFetch(1, error('upstream_unreachable', true))).toBe(true);
     expect(shouldRetryReplayFetch(2, error('upstream_error', true))).toBe(false);
   });
   it('never retries final answers, and leaves polling and 429 waits to the schedule', () => {
     expect(shouldRetryReplayFetch(0, error('not_found', false))).toBe(false);
     expect(shouldRetryReplayFetch(0, error('processing', true))).toBe(false);
     expect(shouldRetryReplayFetch(0, error('rate_limited', true))).toBe(false);
+    expect(shouldRetryReplayFetch(0, error('upstream_timeout', true))).toBe(false);
     expect(shouldRetryReplayFetch(0, new Error('boom'))).toBe(false);
   });
 });

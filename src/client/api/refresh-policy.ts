@@ -52,10 +52,13 @@ export function nextReplayFetchDelayMs(state: QueryStateView, nowMs: number): nu
   }
 }
 
-/** Automatic retries only for what can get better by itself soon; polling and 429 waits are scheduled instead. */
+/**
+ * Automatic retries only for what can get better by itself soon; polling and 429 waits are scheduled
+ * instead, and a timeout is shown at once (the proxy already waited ~10 s; Retry is one click away).
+ */
 export function shouldRetryReplayFetch(failureCount: number, error: unknown): boolean {
   if (!(error instanceof ViewerError) || !error.retryable) return false;
-  if (error.code === 'processing' || error.code === 'rate_limited') return false;
+  if (error.code === 'processing' || error.code === 'rate_limited' || error.code === 'upstream_timeout') return false;
   return failureCount < MAX_AUTOMATIC_RETRIES;
 }
 

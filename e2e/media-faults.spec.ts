@@ -1,0 +1,73 @@
+/** Issue 3: media faults — expiring links, storage without CORS, a 2-hour replay. */
+import { LONG_DURATION_MS, LONG_VIDEO_START_MS, SHORT_LINKS_DURATION_MS } from './support/fake-upstream.js';
+import { expect, test } from './support/fixtures.js';
+import { clickSliderAt, expectPlaying, recordSeeks, recordedSeeks, seekSlider, sliderValues, videoState } from './support/player.js';
+
+test('short-lived links: playback continues past the first expires_at, and a seek after expiry still plays', async ({ page, sid, upstream }) => {
+  test.setTimeout(120_000);
+  const id = sid('short-links');
+  const durationSec = SHORT_LINKS_DURATION_MS / 1000;
+  await page.goto(`/sessions/${id}`);
+  await expectPlaying(page);
+  const firstExpiry = upstream.issuedExpiries(id)[0];
+  if (firstExpiry === undefined) throw new Error('the fake upstream issued no links');
+
+  // Let the first links expire while watching.
+  await expect
+    .poll(() => Date.now(), { timeout: upstream.options.shortLinkTtlMs + 15_000, message: 'waiting past the first expires_at' })
+    .toBeGreaterThan(firstExpiry + 2_000);
+  await expectPlaying(page, { advanceSec: 1, message: 'still playing after the first links expired' });
+
+  // A seek to an unbuffered position after expiry needs fresh links.
+  await recordSeeks(page);
+  await clickSliderAt(page, 0.9);
+  const target = 0.9 * durationSec;
+  await expect.poll(async () => (await recordedSeeks(page)).some((t) => Math.abs(t - target) <= 1)).toBe(true);
+  await expectPlaying(page, { timeout: 20_000, advanceSec: 1, message: 'plays after a seek past expiry' });
+  const state = await videoState(page);
+  expect(state.currentTime, 'playing at the sought position, not elsewhere').toBeGreaterThanOrEqual(target - 1);
+
+  const calls = upstream.replayCalls(id);
+  expect(calls.length, 'the replay was renewed').toBeGreaterThanOrEqual(2);
+  const elapsedSec = (Date.now() - (calls[0]?.atMs ?? Date.now())) / 1000;
+  // Renewals at a fraction of the remaining lifetime, never a tight loop (≥ 5 s apart by design).
+  expect(calls.length, `replay calls over ${elapsedSec.toFixed(0)} s`).toBeLessThanOrEqual(Math.ceil(elapsedSec / 2) + 2);
+  const storage403 = upstream.storageRequests({ sessionId: id }).filter((r) => r.status === 403).length;
+  expect(storage403, 'no blind retry loop on 403s').toBeLessThanOrEqual(12);
+});
+
+test('storage without CORS headers for segments → falls back to the mp4 and plays', async ({ page, sid, upstream }) => {
+  const id = sid('no-cors-hls');
+  await page.goto(`/sessions/${id}`);
+  const state = await expectPlaying(page, { timeout: 30_000 });
+  expect(state.currentSrc).toMatch(/\.mp4(\?|$)/);
+  expect(upstream.storageRequests({ sessionId: id }).some((r) => r.mode === 'nocors'), 'HLS was tried first').toBe(true);
+});
+
+test('storage without any CORS headers (mp4 too) → native mp4 playback still works', async ({ page, sid }) => {
+  await page.goto(`/sessions/${sid('no-cors-all')}`);
+  const state = await expectPlaying(page, { timeout: 30_000 });
+  expect(state.currentSrc).toMatch(/\.mp4(\?|$)/);
+});
+
+test('a 2-hour replay with thousands of segments seeks to 90% and plays promptly', async ({ page, sid }) => {
+  const durationSec = LONG_DURATION_MS / 1000;
+  const startSec = LONG_VIDEO_START_MS / 1000;
+  await page.goto(`/sessions/${sid('long')}`);
+  await expectPlaying(page);
+  const values = await sliderValues(page);
+  expect(values.min).toBeCloseTo(startSec, 3);
+  expect(values.max).toBeCloseTo(startSec + durationSec, 3);
+  expect(values.text, 'h:mm:ss from one hour').toMatch(/^\d+:\d\d$/);
+
+  // One pixel of the track is several seconds here: allow two pixels of rounding.
+  const trackWidth = (await seekSlider(page).boundingBox())?.width ?? 1;
+  const tolerance = Math.max(2, (2 * durationSec) / trackWidth);
+  await recordSeeks(page);
+  await clickSliderAt(page, 0.9);
+  const target = 0.9 * durationSec;
+  await expect.poll(async () => (await recordedSeeks(page)).some((t) => Math.abs(t - target) <= tolerance)).toBe(true);
+  await expectPlaying(page, { timeout: 10_000, advanceSec: 1, message: 'plays within a few seconds of the seek' });
+  expect((await videoState(page)).currentTime).toBeGreaterThanOrEqual(target - tolerance);
+  await expect.poll(async () => (await sliderValues(page)).text).toMatch(/^\d:\d\d:\d\d$/);
+});

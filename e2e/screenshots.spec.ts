@@ -1,0 +1,87 @@
+/**
+ * Screenshots of every state at desktop and phone widths into `screenshots/` (gitignored), for
+ * people to look at. Not part of `npm test`; run after a build with:
+ *   SCREENSHOTS=1 npx playwright test --project=screenshots
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { REPO_ROOT } from './support/app-server.js';
+import { expect, test } from './support/fixtures.js';
+import { expectPlaying } from './support/player.js';
+
+const OUT_DIR = path.join(REPO_ROOT, 'screenshots');
+const viewports = [
+  { width: 1280, height: 800 },
+  { width: 375, height: 812 },
+];
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  // Let fonts and layout settle; animations are frozen by Playwright's screenshot option.
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(OUT_DIR, `${name}-${width}x${height}.png`), fullPage: true, animations: 'disabled' });
+}
+
+for (const viewport of viewports) {
+  test.describe(`${viewport.width}x${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('home', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('textbox', { name: 'Session ID' })).toBeVisible();
+      await shoot(page, 'home');
+    });
+
+    test('home, invalid input', async ({ page }) => {
+      await page.goto('/');
+      const input = page.getByRole('textbox', { name: 'Session ID' });
+      await input.fill('../../etc/passwd');
+      await input.press('Enter');
+      await expect(page.getByRole('alert').or(page.locator('[aria-invalid="true"]')).first()).toBeVisible();
+      await shoot(page, 'home-invalid');
+    });
+
+    test('demo home', async ({ page, demoApp }) => {
+      await page.goto(demoApp.url);
+      await expect(page.locator('a[href*="/sessions/"]').first()).toBeVisible();
+      await shoot(page, 'demo-home');
+    });
+
+    test('viewer playing', async ({ page, sid }) => {
+      await page.goto(`/sessions/${sid('hls-ok')}`);
+      await expectPlaying(page, { advanceSec: 2 });
+      await shoot(page, 'viewer-playing');
+    });
+
+    test('viewer, long replay', async ({ page, sid }) => {
+      await page.goto(`/sessions/${sid('long')}?t=3600`);
+      await expectPlaying(page);
+      await shoot(page, 'viewer-long');
+    });
+
+    test('viewer, link in the URL is invalid', async ({ page }) => {
+      await page.goto('/sessions/%2E%2E%2Fetc');
+      await expect(page.getByRole('alert').first()).toBeVisible();
+      await shoot(page, 'viewer-invalid-id');
+    });
+
+    const errorStates: Array<[string, string]> = [
+      ['not-found', 'error-not-found'],
+      ['failed', 'error-failed'],
+      ['no-video', 'error-no-video'],
+      ['malformed', 'error-unexpected'],
+      ['server-error', 'error-server'],
+      ['processing-forever', 'processing'],
+      ['rate-limited', 'rate-limited'],
+    ];
+    for (const [scenario, name] of errorStates) {
+      test(name, async ({ page, sid, startApp, upstream }) => {
+        // An upstream 429 pauses the whole app's upstream calls: rate-limited gets an app of its own.
+        const prefix = scenario === 'rate-limited' ? (await startApp({ upstreamUrl: upstream.apiUrl, apiKey: upstream.apiKey })).url : '';
+        await page.goto(`${prefix}/sessions/${sid(scenario)}`);
+        await expect(page.getByRole('alert').filter({ hasText: /\S/ }).first()).toBeVisible({ timeout: 45_000 });
+        await shoot(page, name);
+      });
+    }
+  });
+}

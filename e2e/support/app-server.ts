@@ -1,0 +1,138 @@
+/**
+ * Starts the BUILT app exactly as `npm start` does after a build: `node dist-server/node-main.js`
+ * with PORT/HOST/NOTTE_API_URL/NOTTE_API_KEY in the environment. Captures stdout and stderr so tests
+ * can assert that the key never reaches the logs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEdgeServer } from './edge-server.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER_ENTRY = path.join(REPO_ROOT, 'dist-server', 'node-main.js');
+
+export interface AppServerOptions {
+  /** NOTTE_API_URL; omitted in demo mode. */
+  upstreamUrl?: string;
+  /** NOTTE_API_KEY; null or omitted → demo mode (the variable is not set at all). */
+  apiKey?: string | null;
+  /** Extra environment (e.g. RATE_LIMIT_PER_MINUTE, UPSTREAM_TIMEOUT_MS). */
+  env?: Record<string, string>;
+  /** How long to wait for /healthz. */
+  startTimeoutMs?: number;
+  /**
+   * `node`: `node dist-server/node-main.js`; `edge`: workerd through `wrangler dev` (edge-server.ts).
+   * Default: E2E_RUNTIME, else node. The Playwright project `edge` sets it through the `appRuntime` option.
+   */
+  runtime?: AppRuntime;
+}
+
+export type AppRuntime = 'node' | 'edge';
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface AppServer {
+  url: string;
+  port: number;
+  pid: number;
+  /** Everything the process printed so far (stdout and stderr, interleaved). */
+  log(): string;
+  stdout(): string;
+  stderr(): string;
+  /** Sends SIGTERM and waits for the exit (SIGKILL after `graceMs`). */
+  stop(graceMs?: number): Promise<ExitInfo>;
+  exited(): ExitInfo | null;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
+  if ((options.runtime ?? process.env['E2E_RUNTIME'] ?? 'node') === 'edge') return startEdgeServer(options);
+  if (!existsSync(SERVER_ENTRY)) {
+    throw new Error(`${path.relative(REPO_ROOT, SERVER_ENTRY)} is missing: run \`npm run build\` first (npm run test:e2e does).`);
+  }
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    // Nothing from the outer environment may switch modes or point elsewhere.
+    if (name.startsWith('NOTTE_') || name === 'PORT' || name === 'HOST') continue;
+    env[name] = value;
+  }
+  env['PORT'] = String(port);
+  env['HOST'] = '127.0.0.1';
+  env['NODE_ENV'] = 'production';
+  if (options.upstreamUrl !== undefined) env['NOTTE_API_URL'] = options.upstreamUrl;
+  if (options.apiKey) env['NOTTE_API_KEY'] = options.apiKey;
+  Object.assign(env, options.env);
+
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let all = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    all += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    err += chunk;
+    all += chunk;
+  });
+  let exitInfo: ExitInfo | null = null;
+  const exitPromise = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      resolve(exitInfo);
+    });
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 15_000);
+  for (;;) {
+    if (exitInfo) throw new Error(`app server exited during start-up (${JSON.stringify(exitInfo)}):\n${all}`);
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`app server did not answer ${url}/healthz within the start timeout:\n${all}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    url,
+    port,
+    pid: child.pid ?? -1,
+    log: () => all,
+    stdout: () => out,
+    stderr: () => err,
+    exited: () => exitInfo,
+    stop: async (graceMs = 5_000) => {
+      if (exitInfo) return exitInfo;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const info = await exitPromise;
+      clearTimeout(timer);
+      return info;
+    },
+  };
+}

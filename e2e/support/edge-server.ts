@@ -1,0 +1,160 @@
+/**
+ * The same app under workerd, the Cloudflare Workers runtime: `wrangler dev --local` with the Worker
+ * entry (src/server/worker-main.ts) and the built client (dist/) as static assets, exactly as
+ * `npm run start:edge` runs it (scripts/edge-dev.mjs holds the shared arguments). Same options and
+ * handle as the Node server (app-server.ts), so the specs run unchanged against either runtime.
+ * Each server gets its own port, inspector port and Cache API state directory, removed on stop.
+ * Servers run a snapshot (buildWorkerSnapshot: the `wrangler deploy --dry-run` bundle and a copy of
+ * dist/), so rebuilds or edits during a run cannot reload them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildWorkerSnapshot,
+  PLAIN_VARS,
+  SECRET_VARS,
+  wranglerDevArgs,
+  wranglerNodeArgs,
+  wranglerProcessEnv,
+  type WorkerSnapshot,
+} from '../../scripts/edge-dev.mjs';
+import { freePort, REPO_ROOT, type AppServer, type AppServerOptions, type ExitInfo } from './app-server.js';
+
+const DEFAULT_EDGE_START_TIMEOUT_MS = 30_000;
+
+// One snapshot (bundle + copy of dist/) per Playwright worker process, shared by its servers. A failed
+// attempt (e.g. dist/ being rebuilt while it was copied) is not kept: the next server tries again.
+let snapshotPromise: Promise<WorkerSnapshot> | null = null;
+function workerSnapshot(): Promise<WorkerSnapshot> {
+  if (snapshotPromise === null) {
+    const attempt = buildWorkerSnapshot();
+    snapshotPromise = attempt;
+    attempt.then(
+      (snapshot) => process.once('exit', () => snapshot.cleanup()),
+      () => {
+        if (snapshotPromise === attempt) snapshotPromise = null;
+      },
+    );
+  }
+  return snapshotPromise;
+}
+
+// Every wrangler started here, by process group. A server whose start was abandoned (a fixture
+// timeout) or never stopped must not outlive this worker process: killed on exit.
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+function trackGroup(pid: number): void {
+  liveGroups.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const group of liveGroups) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+export async function startEdgeServer(options: AppServerOptions = {}): Promise<AppServer> {
+  // (REPO_ROOT is read here, not at load: app-server.ts and this module import each other.)
+  if (!existsSync(path.join(REPO_ROOT, 'dist', 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `npm run build` first (npm run test:e2e does).');
+  }
+  const snapshotStartedAtMs = Date.now();
+  const snapshot = await workerSnapshot();
+  const snapshotMs = Date.now() - snapshotStartedAtMs;
+  const port = await freePort();
+  const settings: Record<string, string> = {};
+  const extraVars: Record<string, string> = {};
+  if (options.upstreamUrl !== undefined) settings['NOTTE_API_URL'] = options.upstreamUrl;
+  if (options.apiKey) settings['NOTTE_API_KEY'] = options.apiKey;
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (PLAIN_VARS.includes(name) || SECRET_VARS.includes(name)) settings[name] = value;
+    else extraVars[name] = value;
+  }
+  const { args, cleanup } = wranglerDevArgs({ host: '127.0.0.1', port, settings, extraVars, snapshot });
+
+  // Nothing from the outer environment may switch modes or point elsewhere (wranglerProcessEnv drops
+  // the app's variables; bindings come only from the arguments above).
+  const env = wranglerProcessEnv({ ...process.env, PORT: undefined, HOST: undefined });
+  const startedAtMs = Date.now();
+  const child: ChildProcess = spawn(process.execPath, [...wranglerNodeArgs(), ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a last-resort SIGKILL reaches workerd too.
+    detached: true,
+  });
+  let out = '';
+  let err = '';
+  let all = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    all += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    err += chunk;
+    all += chunk;
+  });
+  const killGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+
+  if (child.pid !== undefined) trackGroup(child.pid);
+  let exitInfo: ExitInfo | null = null;
+  const exitPromise = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      // workerd may outlive a wrangler that died abnormally: the whole group goes.
+      killGroup('SIGKILL');
+      if (child.pid !== undefined) liveGroups.delete(child.pid);
+      cleanup();
+      resolve(exitInfo);
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = startedAtMs + (options.startTimeoutMs ?? DEFAULT_EDGE_START_TIMEOUT_MS);
+  for (;;) {
+    if (exitInfo) throw new Error(`wrangler dev exited during start-up (${JSON.stringify(exitInfo)}):\n${all}`);
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      killGroup('SIGKILL');
+      throw new Error(`wrangler dev did not answer ${url}/healthz within the start timeout:\n${all}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (process.env['E2E_EDGE_TIMING'] === '1') {
+    console.log(`[edge-server] wrangler dev ready in ${Date.now() - startedAtMs} ms (snapshot wait ${snapshotMs} ms)`);
+  }
+
+  return {
+    url,
+    port,
+    pid: child.pid ?? -1,
+    log: () => all,
+    stdout: () => out,
+    stderr: () => err,
+    exited: () => exitInfo,
+    stop: async (graceMs = 5_000) => {
+      if (exitInfo) return exitInfo;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => killGroup('SIGKILL'), graceMs);
+      const info = await exitPromise;
+      clearTimeout(timer);
+      return info;
+    },
+  };
+}

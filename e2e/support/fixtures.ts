@@ -1,0 +1,147 @@
+/**
+ * Shared Playwright fixtures. Each worker starts one fake upstream (API + storage, two origins) and
+ * one built app server against it (at most 2 workers → at most 2 stacks). Tests use their own
+ * session IDs (`sid('hls-ok')` → `hls-ok--<random>`), so parallel tests and the proxy's
+ * per-session cache never interfere.
+ *
+ * Every test also gets an automatic guard: no response from the app's origin (headers or body)
+ * may contain the API key.
+ */
+import { randomBytes } from 'node:crypto';
+import { test as base, expect, type Page, type Response } from '@playwright/test';
+import { startAppServer, type AppServer, type AppServerOptions } from './app-server.js';
+import { E2E_API_KEY, startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
+
+export interface AppHandle {
+  url: string;
+  /** Everything the app process printed so far. */
+  log(): string;
+}
+
+interface WorkerFixtures {
+  stack: { upstream: FakeUpstream; app: AppServer };
+  demoApp: AppServer;
+}
+
+interface TestFixtures {
+  upstream: FakeUpstream;
+  app: AppHandle;
+  /** A fresh session ID served by the named scenario of the fake upstream. */
+  sid: (scenario: string) => string;
+  /** Starts an extra app server (stopped after the test), e.g. with a wrong key or other env. */
+  startApp: (options?: AppServerOptions) => Promise<AppServer>;
+  /** Collected automatically; a test may also assert on it directly. */
+  keyLeaks: string[];
+  keyLeakGuard: void;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  stack: [
+    async ({}, use) => {
+      const upstream = await startFakeUpstream();
+      const stack = { upstream, app: await startAppServer({ upstreamUrl: upstream.apiUrl, apiKey: upstream.apiKey }) };
+      await use(stack);
+      await stack.app.stop();
+      await upstream.stop();
+    },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+  demoApp: [
+    async ({}, use) => {
+      const app = await startAppServer({ apiKey: null });
+      await use(app);
+      await app.stop();
+    },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+  upstream: async ({ stack }, use) => {
+    await use(stack.upstream);
+  },
+  app: [
+    async ({ stack }, use, testInfo) => {
+      const dead = stack.app.exited();
+      if (dead) {
+        // Something outside this test run stopped the worker's server (a crash fails the test that was
+        // running when it happened). Start a fresh one so later tests are not collateral damage.
+        const tail = stack.app.log().slice(-1500);
+        testInfo.annotations.push({ type: 'warning', description: `app server had exited (${JSON.stringify(dead)}); restarted. Log tail:\n${tail}` });
+        console.warn(`[e2e] worker ${testInfo.workerIndex}: app server had exited (${JSON.stringify(dead)}); restarting`);
+        stack.app = await startAppServer({ upstreamUrl: stack.upstream.apiUrl, apiKey: stack.upstream.apiKey });
+      }
+      const server = stack.app;
+      const logStart = server.log().length;
+      await use({ url: server.url, log: () => server.log() });
+      if (testInfo.status !== testInfo.expectedStatus) {
+        const exit = server.exited();
+        await testInfo.attach('app-server.log', {
+          body: `${exit ? `EXITED ${JSON.stringify(exit)}\n` : ''}${server.log().slice(logStart)}`,
+          contentType: 'text/plain',
+        });
+      }
+    },
+    { auto: true },
+  ],
+  baseURL: async ({ app }, use) => {
+    await use(app.url);
+  },
+  sid: async ({}, use) => {
+    await use((scenario) => `${scenario}--${randomBytes(5).toString('hex')}`);
+  },
+  startApp: async ({}, use) => {
+    const started: AppServer[] = [];
+    await use(async (options) => {
+      const server = await startAppServer(options);
+      started.push(server);
+      return server;
+    });
+    await Promise.all(started.map((server) => server.stop()));
+  },
+  keyLeaks: async ({}, use) => {
+    await use([]);
+  },
+  keyLeakGuard: [
+    async ({ context, keyLeaks }, use) => {
+      const pending: Array<Promise<void>> = [];
+      const onResponse = (response: Response) => {
+        pending.push(scanResponseForKey(response, E2E_API_KEY).then((leak) => void (leak && keyLeaks.push(leak))));
+      };
+      context.on('response', onResponse);
+      await use();
+      context.off('response', onResponse);
+      await Promise.all(pending);
+      expect(keyLeaks, 'the API key must never reach the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Returns a description of where the key appeared, or null. */
+export async function scanResponseForKey(response: Response, key: string): Promise<string | null> {
+  const where = `${response.request().method()} ${response.url()}`;
+  if (response.url().includes(key)) return `${where}: URL`;
+  let headers: Array<{ name: string; value: string }> = [];
+  try {
+    headers = await response.headersArray();
+  } catch {
+    // the page went away
+  }
+  for (const { name, value } of headers) {
+    if (name.includes(key) || value.includes(key)) return `${where}: header ${name}`;
+  }
+  const status = response.status();
+  if (status >= 300 && status < 400) return null;
+  try {
+    const body = await response.body();
+    if (body.includes(key)) return `${where}: body`;
+  } catch {
+    // bodies of aborted/redirected/media-range responses may be unavailable
+  }
+  return null;
+}
+
+/** Opens the viewer for a session and returns the page. */
+export async function openViewer(page: Page, sessionId: string, query = ''): Promise<void> {
+  await page.goto(`/sessions/${sessionId}${query}`);
+}

@@ -1,0 +1,205 @@
+import { CLIP_VIDEO_START_MS } from './support/fake-upstream.js';
+import { expect, test } from './support/fixtures.js';
+import {
+  clickSliderAt,
+  clockText,
+  expectPlaying,
+  playerVideo,
+  recordSeeks,
+  recordedSeeks,
+  seekSlider,
+  sliderValues,
+  videoState,
+} from './support/player.js';
+
+const START_SEC = CLIP_VIDEO_START_MS / 1000;
+
+test.describe('viewer: playback', () => {
+  test('HLS plays from the in-memory playlist, muted, and time advances', async ({ page, sid, upstream }) => {
+    const id = sid('hls-ok');
+    await page.goto(`/sessions/${id}`);
+    await expect(playerVideo(page)).toHaveCount(1);
+    const state = await expectPlaying(page, { advanceSec: 1.5 });
+    expect(state.muted).toBe(true);
+    const segments = upstream.storageRequests({ sessionId: id }).filter((r) => r.asset.endsWith('.ts'));
+    expect(segments.length, 'HLS segments were fetched from storage').toBeGreaterThan(0);
+    expect(segments.every((r) => r.status === 200), 'segments came back 200').toBe(true);
+
+    const [call] = upstream.replayCalls(id);
+    expect(call?.headers['authorization']).toBe(`Bearer ${upstream.apiKey}`);
+    expect(call?.headers['x-notte-request-origin'], 'the proxy names itself to Notte').toBeTruthy();
+  });
+
+  test('mp4-only replay plays the mp4', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('mp4-only')}`);
+    const state = await expectPlaying(page);
+    expect(state.currentSrc).toMatch(/\.mp4(\?|$)/);
+  });
+
+  test('broken HLS (segments 404) falls back to the mp4 and plays; HLS stops retrying', async ({ page, sid, upstream }) => {
+    const id = sid('broken-hls');
+    await page.goto(`/sessions/${id}`);
+    const state = await expectPlaying(page, { timeout: 30_000 });
+    expect(state.currentSrc).toMatch(/\.mp4(\?|$)/);
+    const missingBefore = upstream.storageRequests({ sessionId: id }).filter((r) => r.mode === 'missing').length;
+    expect(missingBefore, 'the HLS segments were tried first').toBeGreaterThan(0);
+    // Watch a little more playback (or the end of the short clip), then the count must not have grown.
+    const t0 = (await videoState(page)).currentTime;
+    await expect
+      .poll(async () => {
+        const now = await videoState(page);
+        return now.currentTime >= t0 + 1.5 || now.currentTime >= now.duration - 0.1;
+      })
+      .toBe(true);
+    const missingAfter = upstream.storageRequests({ sessionId: id }).filter((r) => r.mode === 'missing').length;
+    expect(missingAfter, 'the dead HLS instance no longer requests segments').toBe(missingBefore);
+  });
+
+  test('a replay with expires_at null still plays', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('null-expiry')}`);
+    await expectPlaying(page);
+  });
+});
+
+test.describe('viewer: the Seek slider in session time', () => {
+  test('bounds are video_start_ms..start+duration and valuenow tracks currentTime + start', async ({ page, sid, upstream }) => {
+    const durationSec = upstream.clipDurationMs / 1000;
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    const slider = seekSlider(page);
+    await expect(slider).toBeVisible();
+    await expect(slider).toHaveAttribute('aria-valuemin', String(START_SEC));
+    const values = await sliderValues(page);
+    expect(values.min).toBeCloseTo(START_SEC, 3);
+    expect(values.max).toBeCloseTo(START_SEC + durationSec, 3);
+
+    // role=slider sits on the whole track (a wide bar), not on a thumb or a hidden input.
+    const trackBox = await slider.boundingBox();
+    expect(trackBox && trackBox.width >= 100 && trackBox.width > 3 * trackBox.height, `the role=slider element is the track: ${JSON.stringify(trackBox)}`).toBe(true);
+
+    // valuenow follows the video: currentTime + start, both read in the same task.
+    const drift = () =>
+      page.evaluate((startSec) => {
+        const video = [...document.querySelectorAll('video')].find((v) => v.checkVisibility());
+        const node = document.querySelector('[role="slider"]');
+        if (!video || !node) return Number.POSITIVE_INFINITY;
+        return Math.abs(Number(node.getAttribute('aria-valuenow')) - (video.currentTime + startSec));
+      }, START_SEC);
+    await expect.poll(drift, { message: '|aria-valuenow − (currentTime + start)|' }).toBeLessThan(0.75);
+
+    const first = (await sliderValues(page)).now;
+    await expect.poll(async () => (await sliderValues(page)).now, { message: 'valuenow advances while playing' }).toBeGreaterThan(first + 0.5);
+    const later = await sliderValues(page);
+    expect(later.now).toBeGreaterThanOrEqual(START_SEC);
+    expect(later.text, 'aria-valuetext is aria-valuenow as m:ss').toBe(clockText(later.now));
+  });
+
+  test('a click at 75% of the track seeks the video to 75% of its duration', async ({ page, sid, upstream }) => {
+    const durationSec = upstream.clipDurationMs / 1000;
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await recordSeeks(page);
+    await clickSliderAt(page, 0.75);
+    await expect
+      .poll(async () => (await recordedSeeks(page)).some((t) => Math.abs(t - 0.75 * durationSec) <= 0.5), {
+        message: `a seek to ≈${0.75 * durationSec}s`,
+      })
+      .toBe(true);
+    const seeks = await recordedSeeks(page);
+    expect(seeks.every((t) => Math.abs(t - 0.75 * durationSec) <= 0.5), `every seek lands at 75%: ${JSON.stringify(seeks)}`).toBe(true);
+    const after = await videoState(page);
+    expect(after.currentTime).toBeGreaterThanOrEqual(0.75 * durationSec - 0.5);
+    await expect.poll(async () => (await sliderValues(page)).now).toBeGreaterThanOrEqual(START_SEC + 0.75 * durationSec - 0.5);
+  });
+
+  test('keyboard on the slider: Home, End and arrows seek', async ({ page, sid, upstream }) => {
+    const durationSec = upstream.clipDurationMs / 1000;
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await recordSeeks(page);
+    const slider = seekSlider(page);
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await recordedSeeks(page)).at(-1) ?? -1).toBeGreaterThan(durationSec - 1);
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await recordedSeeks(page)).at(-1) ?? -1).toBeLessThan(0.5);
+    const beforeArrow = (await recordedSeeks(page)).length;
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await recordedSeeks(page)).length).toBeGreaterThan(beforeArrow);
+    const lastSeek = (await recordedSeeks(page)).at(-1) ?? -1;
+    expect(lastSeek).toBeGreaterThan(0);
+  });
+
+  test('?t= opens at that session time', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}?t=8`);
+    await expectPlaying(page);
+    const state = await videoState(page);
+    // t=8 s of session time is 8 − 3 = 5 s into the video.
+    expect(state.currentTime).toBeGreaterThanOrEqual(8 - START_SEC - 0.5);
+    const values = await sliderValues(page);
+    expect(values.now).toBeGreaterThanOrEqual(8 - 0.5);
+  });
+
+  test('junk ?t= is ignored and the replay plays from the start', async ({ page, sid }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`/sessions/${sid('hls-ok')}?t=%3Cscript%3E&foo=bar&t=-5`);
+    const state = await expectPlaying(page);
+    expect(state.currentTime).toBeLessThan(5);
+    expect(errors).toEqual([]);
+  });
+
+  test('null video_start_ms/video_duration_ms: bounds fall back to 0..media duration', async ({ page, sid, upstream }) => {
+    await page.goto(`/sessions/${sid('null-bounds')}`);
+    await expectPlaying(page);
+    await expect.poll(async () => (await sliderValues(page)).max).toBeGreaterThan(upstream.clipDurationMs / 1000 - 0.5);
+    const values = await sliderValues(page);
+    expect(values.min).toBe(0);
+    expect(values.max).toBeLessThan(upstream.clipDurationMs / 1000 + 0.5);
+  });
+});
+
+test.describe('viewer: expiry countdown and sharing', () => {
+  test('the countdown is a timer reading "Links expire in mm:ss" and counts down', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    const timer = page.getByRole('timer');
+    await expect(timer).toBeVisible();
+    await expect(timer).toHaveText(/Links expire in (\d+:)?\d+:\d\d/);
+    const first = await timer.innerText();
+    await expect.poll(async () => timer.innerText(), { timeout: 5_000, message: 'the countdown text changes' }).not.toBe(first);
+    await expect(timer).toHaveText(/Links expire in (\d+:)?\d+:\d\d/);
+    const minutes = /in (?:(\d+):)?(\d+):\d\d/.exec(await timer.innerText());
+    const totalMinutes = Number(minutes?.[1] ?? 0) * 60 + Number(minutes?.[2] ?? -1);
+    expect(totalMinutes, 'about one hour left (the fake upstream issues 1 h links)').toBeGreaterThanOrEqual(58);
+    expect(totalMinutes).toBeLessThanOrEqual(60);
+  });
+
+  test('"Copy link" copies the viewer link; opened in a fresh browser context it plays', async ({ page, context, browser, sid, baseURL }) => {
+    const id = sid('hls-ok');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL ?? '' });
+    await page.goto(`/sessions/${id}`);
+    await expectPlaying(page);
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect(page.getByText(/copied/i).first()).toBeVisible();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${escapeRegExp(baseURL ?? '')}/sessions/${id}(\\?t=\\d+(\\.\\d+)?)?$`));
+
+    const fresh = await browser.newContext();
+    try {
+      const teammate = await fresh.newPage();
+      await teammate.goto(link);
+      await expectPlaying(teammate);
+      const t = new URL(link).searchParams.get('t');
+      if (t !== null) {
+        const values = await sliderValues(teammate);
+        expect(values.now, 'the teammate starts where the link points').toBeGreaterThanOrEqual(Number(t) - 1);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

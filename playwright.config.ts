@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests run the BUILT app (`npm run test:e2e` builds first) against a fake Notte API and
+ * fake storage over real HTTP (see e2e/support/fixtures.ts: one stack per worker).
+ * Browsers cannot be downloaded here: Debian's chromium is used (CHROME_PATH overrides).
+ * Screenshots of every state: `SCREENSHOTS=1 npx playwright test --project=screenshots`.
+ */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+const withScreenshots = process.env['SCREENSHOTS'] === '1';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env['CI'],
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'chromium', testIgnore: /screenshots\.spec\.ts$/ },
+    ...(withScreenshots ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/ }] : []),
+  ],
+});
