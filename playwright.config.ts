@@ -14,7 +14,6 @@ const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
 ];
 
 const withScreenshots = process.env['SCREENSHOTS'] === '1';

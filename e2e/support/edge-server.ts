@@ -5,10 +5,11 @@
  * handle as the Node server (app-server.ts), so the specs run unchanged against either runtime.
  * Each server gets its own port, inspector port and Cache API state directory, removed on stop.
  * Servers run a snapshot (buildWorkerSnapshot: the `wrangler deploy --dry-run` bundle and a copy of
- * dist/), so rebuilds or edits during a run cannot reload them.
+ * dist/, made once per test run), so rebuilds or edits during a run cannot reload them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   buildWorkerSnapshot,
@@ -23,21 +24,65 @@ import { freePort, REPO_ROOT, type AppServer, type AppServerOptions, type ExitIn
 
 const DEFAULT_EDGE_START_TIMEOUT_MS = 30_000;
 
-// One snapshot (bundle + copy of dist/) per Playwright worker process, shared by its servers. A failed
-// attempt (e.g. dist/ being rebuilt while it was copied) is not kept: the next server tries again.
+// One snapshot (bundle + copy of dist/) per test run, shared by its worker processes (all children
+// of the runner: keyed by its pid). The first worker to claim the directory builds it; the others
+// wait for its `ready` mark. Snapshots of finished runs are removed when a new one is built.
+const SNAPSHOT_PREFIX = 'replay-viewer-edge-run-';
+const SNAPSHOT_WAIT_MS = 120_000;
 let snapshotPromise: Promise<WorkerSnapshot> | null = null;
 function workerSnapshot(): Promise<WorkerSnapshot> {
   if (snapshotPromise === null) {
-    const attempt = buildWorkerSnapshot();
+    const attempt = sharedSnapshot(process.ppid);
     snapshotPromise = attempt;
-    attempt.then(
-      (snapshot) => process.once('exit', () => snapshot.cleanup()),
-      () => {
-        if (snapshotPromise === attempt) snapshotPromise = null;
-      },
-    );
+    attempt.catch(() => {
+      if (snapshotPromise === attempt) snapshotPromise = null;
+    });
   }
   return snapshotPromise;
+}
+
+async function sharedSnapshot(runId: number): Promise<WorkerSnapshot> {
+  const dir = path.join(os.tmpdir(), `${SNAPSHOT_PREFIX}${runId}`);
+  const readyMark = path.join(dir, 'ready.json');
+  try {
+    mkdirSync(dir);
+  } catch {
+    // Another worker of this run builds it (or has built it).
+    const deadline = Date.now() + SNAPSHOT_WAIT_MS;
+    while (!existsSync(readyMark)) {
+      if (existsSync(path.join(dir, 'failed'))) rmSync(dir, { recursive: true, force: true });
+      if (!existsSync(dir) || Date.now() > deadline) return buildWorkerSnapshot();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return { ...(JSON.parse(readFileSync(readyMark, 'utf8')) as Omit<WorkerSnapshot, 'cleanup'>), cleanup: () => undefined };
+  }
+  removeFinishedRuns(runId);
+  try {
+    const snapshot = await buildWorkerSnapshot(dir);
+    writeFileSync(readyMark, JSON.stringify({ script: snapshot.script, assetsDir: snapshot.assetsDir }));
+    return { ...snapshot, cleanup: () => undefined };
+  } catch (error) {
+    writeFileSync(path.join(dir, 'failed'), String(error));
+    throw error;
+  }
+}
+
+function removeFinishedRuns(currentRunId: number): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    if (!name.startsWith(SNAPSHOT_PREFIX)) continue;
+    const runId = Number(name.slice(SNAPSHOT_PREFIX.length));
+    if (!Number.isInteger(runId) || runId === currentRunId || isAlive(runId)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Every wrangler started here, by process group. A server whose start was abandoned (a fixture
