@@ -37,6 +37,13 @@ export function PlayerControls(props: PlayerControlsProps) {
 
   return (
     <div className="player-controls">
+      <Scrubber
+        store={store}
+        bounds={bounds}
+        markers={markers}
+        describeHover={describeHover}
+        thumbnailUrl={replay.mp4_url}
+      />
       <button type="button" className="icon-button play-button" aria-label={showPlay ? 'Play' : 'Pause'} onClick={() => store.togglePlay()}>
         <Icon name={showPlay ? 'play' : 'pause'} />
       </button>
@@ -46,13 +53,6 @@ export function PlayerControls(props: PlayerControlsProps) {
         <span className="visually-hidden"> of </span>
         <span className="time-total">{end ? end.text : '–:––'}</span>
       </span>
-      <Scrubber
-        store={store}
-        bounds={bounds}
-        markers={markers}
-        describeHover={describeHover}
-        thumbnailUrl={replay.mp4_url}
-      />
       <div className="player-tools">
         <label className="rate-select">
           <span className="visually-hidden">Playback speed</span>
