@@ -1,25 +1,37 @@
 import type { Plugin } from 'vite';
+import type { OutputChunk } from "rolldown";
 
-export const PLAYER_CHUNK_META = 'replay-viewer-player-chunk';
+export const VIEWER_CHUNKS_META = 'replay-viewer-chunks';
 
 /**
- * Names the hls.js chunk in index.html (a <meta>, inert on its own) so that the server can add a
- * `modulepreload` for it on viewer pages only: the player library then downloads in parallel with
- * the app and the replay request, and the home page does not pay for it.
+ * Lists the viewer's chunks (the viewer page with what it imports, and hls.js) in index.html as a
+ * <meta>, inert on its own, so that the server can `modulepreload` them on viewer pages only: they
+ * download in parallel with the entry and the replay request, and the home page does not pay for them.
  */
 export function playerChunkPlugin(): Plugin {
   return {
-    name: 'replay-viewer-player-chunk',
+    name: 'replay-viewer-chunks',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const chunk = Object.values(bundle).find(
-        (item) => item.type === 'chunk' && item.isDynamicEntry && (item.facadeModuleId ?? '').includes('hls.light'),
-      );
+      const chunks = Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk');
+      const byFacade = (part: string) => chunks.find((chunk) => chunk.isDynamicEntry && (chunk.facadeModuleId ?? '').includes(part));
+      const roots = [byFacade('views/ViewerPage'), byFacade('hls.light')].filter((chunk): chunk is OutputChunk => chunk !== undefined);
+      const files = new Set<string>();
+      const visit = (chunk: OutputChunk) => {
+        if (chunk.isEntry || files.has(chunk.fileName)) return;
+        files.add(chunk.fileName);
+        for (const name of chunk.imports) {
+          const dependency = bundle[name];
+          if (dependency?.type === 'chunk') visit(dependency);
+        }
+      };
+      roots.forEach(visit);
       const html = bundle['index.html'];
-      if (!chunk || !html || html.type !== 'asset' || typeof html.source !== 'string') return;
-      const meta = `<meta name="${PLAYER_CHUNK_META}" content="/${chunk.fileName}">`;
-      html.source = html.source.replace('</head>', `    ${meta}\n  </head>`);
+      if (files.size === 0 || !html || html.type !== 'asset' || typeof html.source !== 'string') return;
+      const content = [...files].map((file) => `/${file}`).join(' ');
+      html.source = html.source.replace('</head>', `    <meta name="${VIEWER_CHUNKS_META}" content="${content}">\n  </head>`);
     },
   };
 }
+

@@ -1,14 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useRoute } from './routing/use-route';
-import { ViewerPage } from './views/ViewerPage';
+import { HomePage } from './views/HomePage';
 import { ViewerLink } from './views/ViewerLink';
 import { ErrorAlert } from './ui/ErrorAlert';
 import { ThemeToggle } from './ui/ThemeToggle';
 import { OfflineBanner } from './ui/OfflineBanner';
 
-// A shared link opens the viewer: the home page's code stays out of its critical path.
-const HomePage = lazy(() => import('./views/HomePage').then((module) => ({ default: module.HomePage })));
+// The viewer is its own chunk, which viewer pages modulepreload (see scripts/vite-player-chunk-plugin.ts).
+const ViewerPage = lazy(() => import('./views/ViewerPage').then((module) => ({ default: module.ViewerPage })));
 
 export function App() {
   const route = useRoute();
@@ -30,13 +30,11 @@ export function App() {
       )}
       <OfflineBanner />
       <ErrorBoundary key={route.kind === 'viewer' ? route.sessionId : route.kind}>
-        {route.kind === 'home' && (
-          <Suspense fallback={null}>
-            <HomePage />
-          </Suspense>
-        )}
+        {route.kind === 'home' && <HomePage />}
         {route.kind === 'viewer' && (
-          <ViewerPage sessionId={route.sessionId} start={route.start} embed={route.embed} />
+          <Suspense fallback={null}>
+            <ViewerPage sessionId={route.sessionId} start={route.start} embed={route.embed} />
+          </Suspense>
         )}
         {route.kind === 'invalid-session' && (
           <main className="viewer" id="main">

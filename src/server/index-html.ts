@@ -7,11 +7,13 @@ import { isValidSessionId } from '../shared/session-id';
  */
 export function injectReplayPreload(html: string, sessionId: string): string {
   if (!isValidSessionId(sessionId)) return html;
-  const playerChunk = /<meta name="replay-viewer-player-chunk" content="(\/assets\/[\w.-]+\.js)">/.exec(html)?.[1];
-  // The build names the hls.js chunk (scripts/vite-player-chunk-plugin.ts); fetch it alongside the replay.
+  // The build lists the viewer's chunks (scripts/vite-player-chunk-plugin.ts): fetched alongside the replay.
+  const chunks = (/<meta name="replay-viewer-chunks" content="([^"]*)">/.exec(html)?.[1] ?? '')
+    .split(' ')
+    .filter((path) => /^\/assets\/[\w.-]+\.js$/.test(path));
   const link =
     `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">` +
-    (playerChunk ? `<link rel="modulepreload" href="${playerChunk}">` : '');
+    chunks.map((path) => `<link rel="modulepreload" href="${path}">`).join('');
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head === null) return html;
   const insertAt = head.index + head[0].length;

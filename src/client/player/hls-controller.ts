@@ -63,11 +63,6 @@ export class HlsController {
     this.urls = new FreshUrlMap(playlistText);
   }
 
-  static async isSupported(): Promise<boolean> {
-    const { default: Hls } = await loadHls();
-    return Hls.isSupported();
-  }
-
   async start(startPositionSec: number): Promise<void> {
     const { default: Hls, Events, ErrorTypes, ErrorDetails } = await loadHls();
     if (this.destroyed) return;

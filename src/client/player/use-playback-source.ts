@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Replay } from '../../shared/replay-schema';
 import { HlsController } from './hls-controller';
+import { playbackAbilities } from './playback-abilities';
 import { choosePlaybackSource, fallbackAfterHlsFailure, type PlaybackSource } from './playback-source';
 
 interface PlaybackOptions {
@@ -17,8 +18,8 @@ interface PlaybackOptions {
  * mp4; falls back to the mp4 at the same position; maps renewed links in without reloading.
  */
 export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRenewal }: PlaybackOptions) {
-  const [source, setSource] = useState<PlaybackSource | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Decided during the first render, so the source is attached in the same commit as the video.
+  const [source, setSource] = useState<PlaybackSource>(() => choosePlaybackSource(replay, playbackAbilities()));
   const latestReplay = useRef(replay);
   latestReplay.current = replay;
   const resumeAtVideoSec = useRef(startVideoSec);
@@ -27,24 +28,9 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
   const requestRenewalRef = useRef(requestRenewal);
   requestRenewalRef.current = requestRenewal;
 
-  // The first choice needs hls.js's verdict on MSE; it is downloading already (see main.tsx).
-  useEffect(() => {
-    let cancelled = false;
-    const initial = latestReplay.current;
-    const nativeHls = videoRef.current?.canPlayType('application/vnd.apple.mpegurl') !== '';
-    const decide = async () => {
-      const mseHls = initial.playlist_content !== null ? await HlsController.isSupported().catch(() => false) : false;
-      if (!cancelled) setSource(choosePlaybackSource(initial, { mseHls, nativeHls }));
-    };
-    void decide();
-    return () => {
-      cancelled = true;
-    };
-  }, [videoRef, attempt]);
-
   useEffect(() => {
     const video = videoRef.current;
-    if (!video || source === null) return;
+    if (!video) return;
     if (source.kind === 'hls') {
       const playlist = latestReplay.current.playlist_content;
       if (playlist === null) return;
@@ -106,8 +92,7 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
   const retry = () => {
     resumeAtVideoSec.current = videoRef.current?.currentTime ?? resumeAtVideoSec.current;
     mp4Renewal.current = 'none';
-    setSource(null);
-    setAttempt((n) => n + 1);
+    setSource(choosePlaybackSource(latestReplay.current, playbackAbilities()));
   };
 
   return { source, retry };
