@@ -119,3 +119,14 @@ export function clockText(totalSec: number): string {
   const s = String(whole % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
+
+/**
+ * Where playback started, however long it has run since: the start of the last range the video
+ * played (ranges are sorted by time, so a jump forward after a brief start at 0 counts as the start).
+ */
+export async function firstPlayedSec(page: Page): Promise<number | null> {
+  return playerVideo(page).evaluate((node) => {
+    const played = (node as HTMLVideoElement).played;
+    return played.length > 0 ? played.start(played.length - 1) : null;
+  });
+}

@@ -24,6 +24,8 @@ export function replayQueryOptions(sessionId: string) {
     // Renewal is driven by refetchInterval; a focus or remount must not swap links needlessly.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
+    // main.tsx prefetches before the view mounts: a final answer must not be asked again on mount.
+    retryOnMount: false,
     refetchIntervalInBackground: true,
     refetchInterval: (query) =>
       nextReplayFetchDelayMs(

@@ -10,35 +10,40 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 interface SessionSummaryProps {
-  details: SessionDetails;
+  /** Undefined while loading: the same rows are shown with placeholders, so nothing below moves. */
+  details: SessionDetails | undefined;
   timeMode: TimeMode;
   onTimeModeChange: (mode: TimeMode) => void;
 }
 
 export function SessionSummary({ details, timeMode, onTimeModeChange }: SessionSummaryProps) {
-  const createdAtMs = parseUtcTimestampMs(details.created_at);
-  const durationSec = parseIsoDurationSec(details.duration);
+  const createdAtMs = details ? parseUtcTimestampMs(details.created_at) : null;
+  const durationSec = details ? parseIsoDurationSec(details.duration) : null;
   return (
-    <div className="session-summary">
+    <div className="session-summary" aria-busy={details === undefined ? true : undefined}>
       <dl className="session-facts">
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <span className={`status-badge status-${details.status}`}>{STATUS_LABELS[details.status] ?? details.status.replace(/_/g, ' ')}</span>
-            </dd>
-          </div>
-          {durationSec !== null && (
-            <div>
-              <dt>Duration</dt>
-              <dd>{formatClock(durationSec)}</dd>
-            </div>
-          )}
-          {createdAtMs !== null && (
-            <div>
-              <dt>Started</dt>
-              <dd title={new Date(createdAtMs).toISOString()}>{new Date(createdAtMs).toLocaleString()}</dd>
-            </div>
-          )}
+        <div>
+          <dt>Status</dt>
+          <dd>
+            {details ? (
+              <span className={`status-badge status-${details.status}`}>
+                {STATUS_LABELS[details.status] ?? details.status.replace(/_/g, ' ')}
+              </span>
+            ) : (
+              '…'
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{durationSec !== null ? formatClock(durationSec) : '–'}</dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd title={createdAtMs !== null ? new Date(createdAtMs).toISOString() : undefined}>
+            {createdAtMs !== null ? new Date(createdAtMs).toLocaleString() : '–'}
+          </dd>
+        </div>
       </dl>
       <div className="time-mode" role="group" aria-label="Show times as">
         <button type="button" aria-pressed={timeMode === 'session'} onClick={() => onTimeModeChange('session')}>

@@ -114,7 +114,9 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
             <h1>
               <span className="viewer-title-label">Session</span> <code className="session-id">{sessionId}</code>
             </h1>
-            {details.data && <SessionSummary details={details.data} timeMode={timeMode} onTimeModeChange={setTimeMode} />}
+            {state.kind !== 'failed' && details.status !== 'error' && (
+              <SessionSummary details={details.data} timeMode={timeMode} onTimeModeChange={setTimeMode} />
+            )}
           </div>
           {state.kind !== 'failed' && (
             <div className="viewer-actions">
