@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { AppRuntime } from './e2e/support/app-server';
 
 /**
  * End-to-end tests run the BUILT app (`npm run test:e2e` builds first) against a fake Notte API and
@@ -18,7 +19,7 @@ const chromiumArgs = [
 
 const withScreenshots = process.env['SCREENSHOTS'] === '1';
 
-export default defineConfig({
+export default defineConfig<object, { appRuntime: AppRuntime }>({
   testDir: 'e2e',
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
@@ -40,6 +41,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', testIgnore: /screenshots\.spec\.ts$/ },
+    // The same specs against the Cloudflare Workers runtime: workerd via `wrangler dev` serving the
+    // Worker bundle and dist/ as static assets (e2e/support/edge-server.ts). Node only: --project=chromium.
+    { name: 'edge', testIgnore: /screenshots\.spec\.ts$/, use: { appRuntime: 'edge' } },
     ...(withScreenshots ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/ }] : []),
   ],
 });

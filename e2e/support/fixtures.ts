@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page, type Response } from '@playwright/test';
-import { startAppServer, type AppServer, type AppServerOptions } from './app-server.js';
+import { startAppServer, type AppRuntime, type AppServer, type AppServerOptions } from './app-server.js';
 import { E2E_API_KEY, startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
 
 export interface AppHandle {
@@ -18,7 +18,9 @@ export interface AppHandle {
   log(): string;
 }
 
-interface WorkerFixtures {
+export interface WorkerFixtures {
+  /** Which runtime serves the app: Node, or workerd via `wrangler dev` (the `edge` project sets it). */
+  appRuntime: AppRuntime;
   stack: { upstream: FakeUpstream; app: AppServer };
   demoApp: AppServer;
 }
@@ -36,29 +38,30 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  appRuntime: [process.env['E2E_RUNTIME'] === 'edge' ? 'edge' : 'node', { scope: 'worker', option: true }],
   stack: [
-    async ({}, use) => {
+    async ({ appRuntime }, use) => {
       const upstream = await startFakeUpstream();
-      const stack = { upstream, app: await startAppServer({ upstreamUrl: upstream.apiUrl, apiKey: upstream.apiKey }) };
+      const stack = { upstream, app: await startAppServer({ upstreamUrl: upstream.apiUrl, apiKey: upstream.apiKey, runtime: appRuntime }) };
       await use(stack);
       await stack.app.stop();
       await upstream.stop();
     },
-    { scope: 'worker', timeout: 30_000 },
+    { scope: 'worker', timeout: 60_000 },
   ],
   demoApp: [
-    async ({}, use) => {
-      const app = await startAppServer({ apiKey: null });
+    async ({ appRuntime }, use) => {
+      const app = await startAppServer({ apiKey: null, runtime: appRuntime });
       await use(app);
       await app.stop();
     },
-    { scope: 'worker', timeout: 30_000 },
+    { scope: 'worker', timeout: 60_000 },
   ],
   upstream: async ({ stack }, use) => {
     await use(stack.upstream);
   },
   app: [
-    async ({ stack }, use, testInfo) => {
+    async ({ stack, appRuntime }, use, testInfo) => {
       const dead = stack.app.exited();
       if (dead) {
         // Something outside this test run stopped the worker's server (a crash fails the test that was
@@ -66,7 +69,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         const tail = stack.app.log().slice(-1500);
         testInfo.annotations.push({ type: 'warning', description: `app server had exited (${JSON.stringify(dead)}); restarted. Log tail:\n${tail}` });
         console.warn(`[e2e] worker ${testInfo.workerIndex}: app server had exited (${JSON.stringify(dead)}); restarting`);
-        stack.app = await startAppServer({ upstreamUrl: stack.upstream.apiUrl, apiKey: stack.upstream.apiKey });
+        stack.app = await startAppServer({ upstreamUrl: stack.upstream.apiUrl, apiKey: stack.upstream.apiKey, runtime: appRuntime });
       }
       const server = stack.app;
       const logStart = server.log().length;
@@ -87,10 +90,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   sid: async ({}, use) => {
     await use((scenario) => `${scenario}--${randomBytes(5).toString('hex')}`);
   },
-  startApp: async ({}, use) => {
+  startApp: async ({ appRuntime }, use) => {
     const started: AppServer[] = [];
     await use(async (options) => {
-      const server = await startAppServer(options);
+      const server = await startAppServer({ runtime: appRuntime, ...options });
       started.push(server);
       return server;
     });
