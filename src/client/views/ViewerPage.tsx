@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { parseUtcTimestampMs } from '../../shared/clock-format';
 import { sessionBoundsSec, videoToSessionSec } from '../../shared/session-time';
 import { currentStepIndex, toTimelineSteps } from '../../shared/timeline-steps';
@@ -80,14 +80,10 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
     return step ? stepSummary(step) : null;
   };
 
-  // Where playback starts is decided once: by the first answer, or when a timestamp can be placed.
+  // Where playback starts is read once, when the player mounts; a timestamp (`?t=<ISO>`) needs
+  // created_at first, so the player waits for the session details (or their failure) in that case.
   const startAt = startSessionSec(start, createdAtMs);
-  const placedTimestamp = useRef(false);
-  useEffect(() => {
-    if (start.kind !== 'timestamp' || placedTimestamp.current || startAt === null || replay === null) return;
-    placedTimestamp.current = true;
-    store.seekVideoSec(Math.max(0, startAt - (replay.video_start_ms ?? 0) / 1000));
-  }, [start.kind, startAt, replay, store]);
+  const startKnown = start.kind !== 'timestamp' || details.status !== 'pending';
 
   useEffect(() => {
     if (state.kind === 'ready') rememberOpenedSession(sessionId, Date.now());
@@ -173,6 +169,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
                 viewer keeps trying.
               </p>
             )}
+            {startKnown && (
             <Player
               key={sessionId}
               sessionId={sessionId}
@@ -184,6 +181,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
               momentLabel={momentLabel}
               stepLabelAt={stepLabelAt}
             />
+            )}
           </div>
           {!embed && (
             <Suspense fallback={null}>
