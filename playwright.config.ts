@@ -43,7 +43,9 @@ export default defineConfig<object, { appRuntime: AppRuntime }>({
     { name: 'chromium', testIgnore: /screenshots\.spec\.ts$/ },
     // The same specs against the Cloudflare Workers runtime: workerd via `wrangler dev` serving the
     // Worker bundle and dist/ as static assets (e2e/support/edge-server.ts). Node only: --project=chromium.
-    { name: 'edge', testIgnore: /screenshots\.spec\.ts$/, use: { appRuntime: 'edge' } },
+    // `wrangler dev`'s local proxy now and then stalls a navigation for good under load (seen once in
+    // ~120 edge tests, never on Node): one retry on this project only; a retried pass is reported as flaky.
+    { name: 'edge', testIgnore: /screenshots\.spec\.ts$/, use: { appRuntime: 'edge' }, retries: 1 },
     ...(withScreenshots ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/ }] : []),
   ],
 });
