@@ -108,7 +108,7 @@ test.describe('time and links to a moment', () => {
     // Early in the 12 s clip, so that a slow machine still sees it playing.
     ['seconds', '6', 6 - START_SEC],
     ['1m5s form', '0m7s', 7 - START_SEC],
-    ['ISO timestamp', '2026-03-01T10:00:08.250Z', 8 - START_SEC],
+    ['ISO timestamp', '2026-03-01T10:00:05.250Z', 5 - START_SEC],
   ] as const) {
     test(`?t= as ${label} starts there`, async ({ page, sid }) => {
       await page.goto(`/sessions/${sid('hls-ok')}?t=${encodeURIComponent(param)}`);
