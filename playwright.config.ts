@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import type { AppRuntime } from './e2e/support/app-server';
+import { CHROMIUM_FLAGS } from './scripts/chromium-flags.mjs';
 
 /**
  * End-to-end tests run the BUILT app (`npm run test:e2e` builds first) against a fake Notte API and
@@ -7,16 +8,6 @@ import type { AppRuntime } from './e2e/support/app-server';
  * Browsers cannot be downloaded here: Debian's chromium is used (CHROME_PATH overrides).
  * Screenshots of every state: `SCREENSHOTS=1 npx playwright test --project=screenshots`.
  */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const withScreenshots = process.env['SCREENSHOTS'] === '1';
 
 export default defineConfig<object, { appRuntime: AppRuntime }>({
@@ -34,7 +25,7 @@ export default defineConfig<object, { appRuntime: AppRuntime }>({
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-      args: chromiumArgs,
+      args: [...CHROMIUM_FLAGS],
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

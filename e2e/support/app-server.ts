@@ -3,12 +3,13 @@
  * with PORT/HOST/NOTTE_API_URL/NOTTE_API_KEY in the environment. Captures stdout and stderr so tests
  * can assert that the key never reaches the logs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEdgeServer } from './edge-server.js';
+import { serverHandle, waitForHealthz } from './server-process.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER_ENTRY = path.join(REPO_ROOT, 'dist-server', 'node-main.js');
@@ -81,58 +82,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   if (options.apiKey) env['NOTTE_API_KEY'] = options.apiKey;
   Object.assign(env, options.env);
 
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  let all = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    all += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    err += chunk;
-    all += chunk;
-  });
-  let exitInfo: ExitInfo | null = null;
-  const exitPromise = new Promise<ExitInfo>((resolve) => {
-    child.once('exit', (code, signal) => {
-      exitInfo = { code, signal };
-      resolve(exitInfo);
-    });
-  });
-
+  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = serverHandle(child, { forceKill: () => child.kill('SIGKILL') });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.startTimeoutMs ?? 15_000);
-  for (;;) {
-    if (exitInfo) throw new Error(`app server exited during start-up (${JSON.stringify(exitInfo)}):\n${all}`);
-    try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`app server did not answer ${url}/healthz within the start timeout:\n${all}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-
-  return {
-    url,
-    port,
-    pid: child.pid ?? -1,
-    log: () => all,
-    stdout: () => out,
-    stderr: () => err,
-    exited: () => exitInfo,
-    stop: async (graceMs = 5_000) => {
-      if (exitInfo) return exitInfo;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      const info = await exitPromise;
-      clearTimeout(timer);
-      return info;
-    },
-  };
+  await waitForHealthz(server, url, Date.now() + (options.startTimeoutMs ?? 15_000), { name: 'app server', probeTimeoutMs: 1_000 });
+  return { url, port, ...server };
 }

@@ -7,7 +7,7 @@
  * Servers run a snapshot (buildWorkerSnapshot: the `wrangler deploy --dry-run` bundle and a copy of
  * dist/, made once per test run), so rebuilds or edits during a run cannot reload them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,8 @@ import {
   wranglerProcessEnv,
   type WorkerSnapshot,
 } from '../../scripts/edge-dev.mjs';
-import { freePort, REPO_ROOT, type AppServer, type AppServerOptions, type ExitInfo } from './app-server.js';
+import { freePort, REPO_ROOT, type AppServer, type AppServerOptions } from './app-server.js';
+import { serverHandle, waitForHealthz } from './server-process.js';
 
 const DEFAULT_EDGE_START_TIMEOUT_MS = 30_000;
 
@@ -127,23 +128,12 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
   // the app's variables; bindings come only from the arguments above).
   const env = wranglerProcessEnv({ ...process.env, PORT: undefined, HOST: undefined });
   const startedAtMs = Date.now();
-  const child: ChildProcess = spawn(process.execPath, [...wranglerNodeArgs(), ...args], {
+  const child = spawn(process.execPath, [...wranglerNodeArgs(), ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: a last-resort SIGKILL reaches workerd too.
     detached: true,
-  });
-  let out = '';
-  let err = '';
-  let all = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    all += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    err += chunk;
-    all += chunk;
   });
   const killGroup = (signal: NodeJS.Signals): void => {
     try {
@@ -154,52 +144,21 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
   };
 
   if (child.pid !== undefined) trackGroup(child.pid);
-  let exitInfo: ExitInfo | null = null;
-  const exitPromise = new Promise<ExitInfo>((resolve) => {
-    child.once('exit', (code, signal) => {
-      exitInfo = { code, signal };
+  const server = serverHandle(child, {
+    forceKill: () => killGroup('SIGKILL'),
+    onExit: () => {
       // workerd may outlive a wrangler that died abnormally: the whole group goes.
       killGroup('SIGKILL');
       if (child.pid !== undefined) liveGroups.delete(child.pid);
       cleanup();
-      resolve(exitInfo);
-    });
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = startedAtMs + (options.startTimeoutMs ?? DEFAULT_EDGE_START_TIMEOUT_MS);
-  for (;;) {
-    if (exitInfo) throw new Error(`wrangler dev exited during start-up (${JSON.stringify(exitInfo)}):\n${all}`);
-    try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      killGroup('SIGKILL');
-      throw new Error(`wrangler dev did not answer ${url}/healthz within the start timeout:\n${all}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForHealthz(server, url, deadline, { name: 'wrangler dev', probeTimeoutMs: 2_000 });
   if (process.env['E2E_EDGE_TIMING'] === '1') {
     console.log(`[edge-server] wrangler dev ready in ${Date.now() - startedAtMs} ms (snapshot wait ${snapshotMs} ms)`);
   }
 
-  return {
-    url,
-    port,
-    pid: child.pid ?? -1,
-    log: () => all,
-    stdout: () => out,
-    stderr: () => err,
-    exited: () => exitInfo,
-    stop: async (graceMs = 5_000) => {
-      if (exitInfo) return exitInfo;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => killGroup('SIGKILL'), graceMs);
-      const info = await exitPromise;
-      clearTimeout(timer);
-      return info;
-    },
-  };
+  return { url, port, ...server };
 }

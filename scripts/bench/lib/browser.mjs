@@ -4,22 +4,14 @@ import { chromium } from '@playwright/test';
 import path from 'node:path';
 import { ROOT } from './servers.mjs';
 import { gzipBytes } from './sizes.mjs';
+import { CHROMIUM_FLAGS } from '../../chromium-flags.mjs';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PROBE = path.join(ROOT, 'scripts', 'bench', 'probe.js');
 const VIEWPORT = { width: 1280, height: 800 };
 
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_FLAGS], headless: true });
 }
 
 /**
