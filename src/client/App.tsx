@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, use } from 'react';
+import type { Route } from './routing/route';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useRoute } from './routing/use-route';
 import { HomePage } from './views/HomePage';
@@ -7,8 +8,7 @@ import { ErrorAlert } from './ui/ErrorAlert';
 import { ThemeToggle } from './ui/ThemeToggle';
 import { OfflineBanner } from './ui/OfflineBanner';
 
-// The viewer is its own chunk, which viewer pages modulepreload (see scripts/vite-player-chunk-plugin.ts).
-const ViewerPage = lazy(() => import('./views/ViewerPage').then((module) => ({ default: module.ViewerPage })));
+import { loadViewerPage } from './views/viewer-page-module';
 
 export function App() {
   const route = useRoute();
@@ -33,7 +33,7 @@ export function App() {
         {route.kind === 'home' && <HomePage />}
         {route.kind === 'viewer' && (
           <Suspense fallback={null}>
-            <ViewerPage sessionId={route.sessionId} start={route.start} embed={route.embed} />
+            <ViewerRoute route={route} />
           </Suspense>
         )}
         {route.kind === 'invalid-session' && (
@@ -61,4 +61,10 @@ export function App() {
       </ErrorBoundary>
     </div>
   );
+}
+
+/** The viewer is its own chunk, which viewer pages modulepreload (see scripts/vite-player-chunk-plugin.ts). */
+function ViewerRoute({ route }: { route: Extract<Route, { kind: 'viewer' }> }) {
+  const { ViewerPage } = use(loadViewerPage());
+  return <ViewerPage sessionId={route.sessionId} start={route.start} embed={route.embed} />;
 }

@@ -18,14 +18,20 @@ export function formatMoment(sessionSec: number, mode: TimeMode, createdAtMs: nu
     return { text, title: createdAtMs === null ? text : utcTitle(createdAtMs + sessionSec * 1000) };
   }
   const atMs = createdAtMs + sessionSec * 1000;
-  const text = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone,
-  }).format(atMs);
-  return { text, title: utcTitle(atMs) };
+  return { text: wallClockFormat(timeZone).format(atMs), title: utcTitle(atMs) };
+}
+
+// The readout asks on every frame while playing; a formatter is costly to build.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = wallClockFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone });
+    wallClockFormats.set(key, format);
+  }
+  return format;
 }
 
 function utcTitle(atMs: number): string {

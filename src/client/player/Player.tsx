@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Replay } from '../../shared/replay-schema';
 import type { MomentLabel } from '../../shared/wall-clock';
 import { describeSource } from './playback-source';
-import { readPreferredRate } from './playback-rate-preference';
+import { playerVideoFor, releaseHeadStart, videoStartSec } from './playback-head-start';
 import type { PlayerStore } from './player-store';
 import { PlayerControls } from './PlayerControls';
 import type { ScrubberMarker } from './Scrubber';
 import { usePlaybackSource } from './use-playback-source';
-import { usePlayerSnapshot } from './use-player-snapshot';
+import { usePlayerValue } from './use-player-snapshot';
 
 interface PlayerProps {
   sessionId: string;
@@ -23,37 +23,32 @@ interface PlayerProps {
 
 export function Player(props: PlayerProps) {
   const { sessionId, replay, store, requestRenewal } = props;
-  const [startVideoSec] = useState(() =>
-    props.startSessionSec === null ? 0 : Math.max(0, props.startSessionSec - (replay.video_start_ms ?? 0) / 1000),
-  );
+  const [startVideoSec] = useState(() => videoStartSec(props.startSessionSec, replay));
+  // Made outside React: on a shared link it is already loading (see playback-head-start.ts).
+  const [video] = useState(() => playerVideoFor(sessionId));
+  const videoRef = useRef(video);
   const containerRef = useRef<HTMLElement>(null);
-  const videoRef = useRef<HTMLVideoElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    stageRef.current?.prepend(video);
+    video.setAttribute('aria-label', `Recording of session ${sessionId}`);
+    const onClick = () => store.togglePlay();
+    video.addEventListener('click', onClick);
+    return () => {
+      video.removeEventListener('click', onClick);
+      video.remove();
+    };
+  }, [video, sessionId, store]);
+
   const { source, retry } = usePlaybackSource({ videoRef, replay, startVideoSec, requestRenewal });
 
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    // Recordings have no sound; muted is what lets browsers start playback on load.
-    video.muted = true;
-    const rate = readPreferredRate();
-    video.defaultPlaybackRate = rate;
-    video.playbackRate = rate;
-    return store.attach(video, containerRef.current);
-  }, [store]);
+  useEffect(() => store.attach(video, containerRef.current), [video, store]);
+  useEffect(() => () => releaseHeadStart(video), [video]);
 
   return (
     <section className="player" aria-label="Replay player" ref={containerRef}>
-      <div className="player-stage">
-        <video
-          ref={videoRef}
-          className="player-video"
-          muted
-          autoPlay
-          playsInline
-          preload="auto"
-          aria-label={`Recording of session ${sessionId}`}
-          onClick={() => store.togglePlay()}
-        />
+      <div className="player-stage" ref={stageRef}>
         <BufferingOverlay store={store} />
         {source?.kind === 'unplayable' && (
           <div className="player-failure" role="alert">
@@ -86,8 +81,8 @@ export function Player(props: PlayerProps) {
 }
 
 function BufferingOverlay({ store }: { store: PlayerStore }) {
-  const snapshot = usePlayerSnapshot(store);
-  if (!snapshot.waiting) return null;
+  const waiting = usePlayerValue(store, (snapshot) => snapshot.waiting);
+  if (!waiting) return null;
   return (
     <div className="player-buffering" aria-hidden="true">
       <span className="spinner" />

@@ -6,7 +6,7 @@ import { Icon } from './Icon';
 import { PLAYBACK_RATES, type PlayerStore } from './player-store';
 import { pictureInPictureAvailable, toggleFullscreen, togglePictureInPicture } from './presentation';
 import { Scrubber, type HoverInfo, type ScrubberMarker } from './Scrubber';
-import { usePlayerSnapshot } from './use-player-snapshot';
+import { usePlayerValue } from './use-player-snapshot';
 import { writePreferredRate } from './playback-rate-preference';
 import type { MomentLabel } from '../../shared/wall-clock';
 
@@ -22,10 +22,14 @@ interface PlayerControlsProps {
 
 export function PlayerControls(props: PlayerControlsProps) {
   const { store, replay, sessionId, sourceLabel, markers, momentLabel, stepLabelAt } = props;
-  const snapshot = usePlayerSnapshot(store);
-  const bounds = sessionBoundsSec(replay, snapshot.durationSec);
-  const showPlay = snapshot.paused || snapshot.ended;
-  const current = momentLabel(videoToSessionSec(snapshot.currentSec, replay.video_start_ms));
+  const durationSec = usePlayerValue(store, (snapshot) => snapshot.durationSec);
+  const showPlay = usePlayerValue(store, (snapshot) => snapshot.paused || snapshot.ended);
+  const playbackRate = usePlayerValue(store, (snapshot) => snapshot.playbackRate);
+  const labelAt = (currentSec: number) => momentLabel(videoToSessionSec(currentSec, replay.video_start_ms));
+  // The readout renders when its text changes (once a second), not on every frame.
+  const currentText = usePlayerValue(store, (snapshot) => labelAt(snapshot.currentSec).text);
+  const current = labelAt(store.getSnapshot().currentSec);
+  const bounds = sessionBoundsSec(replay, durationSec);
   const end = bounds ? momentLabel(bounds.endSec) : null;
   const isFullscreen = useIsFullscreen();
   const [downloading, setDownloading] = useState(false);
@@ -48,7 +52,7 @@ export function PlayerControls(props: PlayerControlsProps) {
         <Icon name={showPlay ? 'play' : 'pause'} />
       </button>
       <span className="time-readout" title={current.title}>
-        <span className="time-current">{current.text}</span>
+        <span className="time-current">{currentText}</span>
         <span aria-hidden="true"> / </span>
         <span className="visually-hidden"> of </span>
         <span className="time-total">{end ? end.text : '–:––'}</span>
@@ -58,7 +62,7 @@ export function PlayerControls(props: PlayerControlsProps) {
           <span className="visually-hidden">Playback speed</span>
           <select
             aria-label="Playback speed"
-            value={String(snapshot.playbackRate)}
+            value={String(playbackRate)}
             onChange={(event) => {
               const rate = Number(event.target.value);
               store.setPlaybackRate(rate);

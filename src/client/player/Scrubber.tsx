@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatClock } from '../../shared/clock-format';
 import {
   fractionToVideoSec,
@@ -8,7 +8,7 @@ import {
 } from '../../shared/session-time';
 import type { PlayerStore } from './player-store';
 import { ThumbnailSource } from './thumbnail-source';
-import { usePlayerSnapshot } from './use-player-snapshot';
+import { usePlayerValue } from './use-player-snapshot';
 
 const KEY_STEP_SEC = 5;
 const PAGE_STEP_FRACTION = 0.1;
@@ -35,16 +35,40 @@ interface ScrubberProps {
 
 /** The track itself is the slider: values are seconds of session time, not video time. */
 export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }: ScrubberProps) {
-  const snapshot = usePlayerSnapshot(store);
+  const buffered = usePlayerValue(store, (snapshot) => snapshot.buffered);
   const trackRef = useRef<HTMLDivElement>(null);
+  const playedRef = useRef<HTMLDivElement>(null);
+  const thumbRef = useRef<HTMLDivElement>(null);
   const draggingRef = useRef(false);
   const [hover, setHover] = useState<{ fraction: number; videoSec: number } | null>(null);
   const thumbnails = useThumbnails(thumbnailUrl);
 
-  const spanSec = bounds ? bounds.endSec - bounds.startSec : 0;
-  const currentVideoSec = Math.min(snapshot.currentSec, spanSec);
-  const valueNowSec = bounds ? roundTenth(bounds.startSec + currentVideoSec) : 0;
-  const playedFraction = bounds ? videoSecToFraction(currentVideoSec, bounds) : 0;
+  const startSec = bounds?.startSec ?? null;
+  const endSec = bounds?.endSec ?? null;
+  const spanSec = startSec !== null && endSec !== null ? endSec - startSec : 0;
+  const currentVideoSec = () => Math.min(store.getSnapshot().currentSec, spanSec);
+
+  // The playhead moves on every frame: written straight to the DOM, so playing re-renders nothing.
+  useLayoutEffect(() => {
+    const track = trackRef.current;
+    const played = playedRef.current;
+    const thumb = thumbRef.current;
+    if (!track || !played || !thumb) return;
+    let shownValueNow = '';
+    const paint = () => {
+      const videoSec = Math.min(store.getSnapshot().currentSec, spanSec);
+      const fraction = startSec === null || endSec === null ? 0 : videoSecToFraction(videoSec, { startSec, endSec });
+      played.style.width = `${fraction * 100}%`;
+      thumb.style.left = `${fraction * 100}%`;
+      const valueNow = startSec === null ? 0 : roundTenth(startSec + videoSec);
+      if (String(valueNow) === shownValueNow) return;
+      shownValueNow = String(valueNow);
+      track.setAttribute('aria-valuenow', shownValueNow);
+      track.setAttribute('aria-valuetext', formatClock(valueNow));
+    };
+    paint();
+    return store.subscribe(paint);
+  }, [store, startSec, endSec, spanSec]);
 
   const pointerFraction = (event: PointerEvent<HTMLDivElement>): number | null => {
     const track = trackRef.current;
@@ -60,7 +84,7 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!bounds) return;
-    const target = keyTargetVideoSec(event.key, currentVideoSec, spanSec, event.shiftKey);
+    const target = keyTargetVideoSec(event.key, currentVideoSec(), spanSec, event.shiftKey);
     if (target === null) return;
     event.preventDefault();
     // The page-wide shortcuts also know the arrows; the focused slider answers alone.
@@ -79,8 +103,6 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       aria-disabled={bounds ? undefined : true}
       aria-valuemin={bounds ? roundTenth(bounds.startSec) : 0}
       aria-valuemax={bounds ? roundTenth(bounds.endSec) : 0}
-      aria-valuenow={valueNowSec}
-      aria-valuetext={formatClock(valueNowSec)}
       onKeyDown={onKeyDown}
       onPointerDown={(event) => {
         if (event.button !== 0) return;
@@ -106,7 +128,7 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
     >
       <div className="scrubber-rail" aria-hidden="true">
         {bounds &&
-          snapshot.buffered.map((range) => (
+          buffered.map((range) => (
             <div
               key={`${range.startSec}-${range.endSec}`}
               className="scrubber-buffered"
@@ -116,7 +138,7 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
               }}
             />
           ))}
-        <div className="scrubber-played" style={{ width: `${playedFraction * 100}%` }} />
+        <div className="scrubber-played" ref={playedRef} />
       </div>
       {bounds && (
         <div className="scrubber-markers" aria-hidden="true">
@@ -130,7 +152,7 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
           ))}
         </div>
       )}
-      <div className="scrubber-thumb" aria-hidden="true" style={{ left: `${playedFraction * 100}%` }} />
+      <div className="scrubber-thumb" aria-hidden="true" ref={thumbRef} />
       {hover && (
         <ScrubberPreview fraction={hover.fraction} info={describeHover(hover.videoSec)} videoSec={hover.videoSec} thumbnails={thumbnails} />
       )}

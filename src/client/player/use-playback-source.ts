@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Replay } from '../../shared/replay-schema';
-import { HlsController } from './hls-controller';
+import type { HlsController } from './hls-controller';
+import { takeHeadStart } from './playback-head-start';
+import { runSource, seekTo, type SourceEvents } from './playback-runner';
 import { playbackAbilities } from './playback-abilities';
 import { choosePlaybackSource, fallbackAfterHlsFailure, type PlaybackSource } from './playback-source';
 
@@ -31,33 +33,14 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    if (source.kind === 'hls') {
-      const playlist = latestReplay.current.playlist_content;
-      if (playlist === null) return;
-      const controller = new HlsController(video, playlist, {
-        onFailure: () => {
-          resumeAtVideoSec.current = video.currentTime;
-          controllerRef.current = null;
-          setSource(fallbackAfterHlsFailure(latestReplay.current));
-        },
-        onLinksRejected: () => requestRenewalRef.current(),
-      });
-      controllerRef.current = controller;
-      void controller.start(resumeAtVideoSec.current);
-      return () => {
-        resumeAtVideoSec.current = video.currentTime || resumeAtVideoSec.current;
-        controller.destroy();
-        if (controllerRef.current === controller) controllerRef.current = null;
-      };
-    }
-    if (source.kind === 'mp4' || source.kind === 'native-hls') {
-      const url = sourceUrl(source, latestReplay.current);
-      if (url === null) return;
-      const onPlaying = () => {
-        mp4Renewal.current = 'none';
-      };
-      video.addEventListener('playing', onPlaying);
-      const stop = playFromUrl(video, url, resumeAtVideoSec.current, () => {
+    const events: SourceEvents = {
+      hlsFailed: () => {
+        resumeAtVideoSec.current = video.currentTime;
+        controllerRef.current = null;
+        setSource(fallbackAfterHlsFailure(latestReplay.current));
+      },
+      linksRejected: () => requestRenewalRef.current(),
+      fileFailed: () => {
         if (source.kind === 'mp4' && mp4Renewal.current === 'none') {
           // One renewal, then a resume at the same spot on the fresh link; never a blind retry loop.
           mp4Renewal.current = 'waiting';
@@ -67,13 +50,24 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
         }
         if (mp4Renewal.current === 'waiting') return;
         setSource({ kind: 'unplayable', reason: 'mp4-failed' });
-      });
-      return () => {
-        video.removeEventListener('playing', onPlaying);
-        stop();
-      };
-    }
-    return undefined;
+      },
+      playing: () => {
+        mp4Renewal.current = 'none';
+      },
+    };
+    const wanted = { replay: latestReplay.current, source, startVideoSec: resumeAtVideoSec.current };
+    video.autoplay = true;
+    const headStart = takeHeadStart(video, wanted, events);
+    const running = headStart ?? runSource(video, source, wanted.replay, wanted.startVideoSec, events);
+    if (!running) return;
+    controllerRef.current = running.controller;
+    // The head start loaded with autoplay off: it plays from the moment it is on screen.
+    if (headStart) void video.play().catch(() => undefined);
+    return () => {
+      resumeAtVideoSec.current = video.currentTime || resumeAtVideoSec.current;
+      running.stop();
+      if (controllerRef.current === running.controller) controllerRef.current = null;
+    };
   }, [videoRef, source]);
 
   // Renewed links: HLS maps them in; a stalled mp4 resumes on its fresh URL.
@@ -96,50 +90,4 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
   };
 
   return { source, retry };
-}
-
-function sourceUrl(source: PlaybackSource, replay: Replay): string | null {
-  if (source.kind === 'mp4') return replay.mp4_url;
-  if (source.kind === 'native-hls' && replay.playlist_content !== null) {
-    return URL.createObjectURL(new Blob([replay.playlist_content], { type: 'application/vnd.apple.mpegurl' }));
-  }
-  return null;
-}
-
-function playFromUrl(video: HTMLVideoElement, url: string, startSec: number, onError: () => void): () => void {
-  const onLoadedMetadata = () => seekTo(video, startSec);
-  let resumeOnline: (() => void) | null = null;
-  const onVideoError = () => {
-    if (navigator.onLine) {
-      onError();
-      return;
-    }
-    // Offline is not a broken file: reload at the same spot when the network is back.
-    const positionSec = video.currentTime;
-    resumeOnline = () => {
-      const src = video.currentSrc || url;
-      video.addEventListener('loadedmetadata', () => seekTo(video, positionSec), { once: true });
-      video.src = src;
-      void video.play().catch(() => undefined);
-    };
-    window.addEventListener('online', resumeOnline, { once: true });
-  };
-  video.addEventListener('loadedmetadata', onLoadedMetadata, { once: true });
-  video.addEventListener('error', onVideoError);
-  video.src = url;
-  void video.play().catch(() => undefined);
-  return () => {
-    video.removeEventListener('loadedmetadata', onLoadedMetadata);
-    video.removeEventListener('error', onVideoError);
-    if (resumeOnline) window.removeEventListener('online', resumeOnline);
-    if (url.startsWith('blob:')) URL.revokeObjectURL(url);
-    video.removeAttribute('src');
-    video.load();
-  };
-}
-
-function seekTo(video: HTMLVideoElement, videoSec: number): void {
-  if (videoSec <= 0) return;
-  const limit = Number.isFinite(video.duration) ? Math.max(0, video.duration - 0.1) : videoSec;
-  video.currentTime = Math.min(videoSec, limit);
 }

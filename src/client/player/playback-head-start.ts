@@ -1,0 +1,98 @@
+import type { Replay } from '../../shared/replay-schema';
+import { startSessionSec, type StartPosition } from '../../shared/start-param';
+import { playbackAbilities } from './playback-abilities';
+import { choosePlaybackSource, type PlaybackSource } from './playback-source';
+import { createPlayerVideo, runSource, type RunningSource, type SourceEvents } from './playback-runner';
+
+interface HeadStart {
+  sessionId: string;
+  video: HTMLVideoElement;
+  started: { replay: Replay; source: PlaybackSource; startVideoSec: number; running: RunningSource } | null;
+  relay: SourceEventRelay;
+}
+
+let headStart: HeadStart | null = null;
+
+/**
+ * A shared link opens on a viewer: the video starts loading as soon as the replay arrives, while
+ * React is still booting. It stays paused and off-screen until the Player adopts it.
+ */
+export function startPlaybackHeadStart(sessionId: string, start: StartPosition, replay: Promise<Replay>): void {
+  // A timestamp start needs the session's created_at: the Player places it.
+  if (start.kind === 'timestamp') return;
+  const video = createPlayerVideo();
+  const record: HeadStart = { sessionId, video, started: null, relay: new SourceEventRelay() };
+  headStart = record;
+  replay.then(
+    (data) => {
+      if (headStart !== record) return;
+      const source = choosePlaybackSource(data, playbackAbilities());
+      const startVideoSec = videoStartSec(startSessionSec(start, null), data);
+      const running = runSource(video, source, data, startVideoSec, record.relay);
+      if (running) record.started = { replay: data, source, startVideoSec, running };
+    },
+    () => undefined,
+  );
+}
+
+/** The `<video>` for a Player of `sessionId`: the head start's one, if it was for that session. */
+export function playerVideoFor(sessionId: string): HTMLVideoElement {
+  return headStart?.sessionId === sessionId ? headStart.video : createPlayerVideo();
+}
+
+/**
+ * Hands over the head start's running source if it plays exactly what the Player would start;
+ * otherwise stops it, so that one element never has two sources. Either way only once.
+ */
+export function takeHeadStart(
+  video: HTMLVideoElement,
+  wanted: { replay: Replay; source: PlaybackSource; startVideoSec: number },
+  events: SourceEvents,
+): RunningSource | null {
+  const record = headStart;
+  if (record?.video !== video) return null;
+  headStart = null;
+  const { started } = record;
+  if (started === null) return null;
+  const same =
+    started.replay === wanted.replay && started.source.kind === wanted.source.kind && started.startVideoSec === wanted.startVideoSec;
+  if (!same) {
+    started.running.stop();
+    return null;
+  }
+  record.relay.bind(events);
+  return started.running;
+}
+
+/** The Player unmounted: a head start it did not take is stopped. */
+export function releaseHeadStart(video: HTMLVideoElement): void {
+  if (headStart?.video !== video) return;
+  headStart.started?.running.stop();
+  headStart = null;
+}
+
+export function videoStartSec(sessionSec: number | null, replay: Pick<Replay, 'video_start_ms'>): number {
+  return sessionSec === null ? 0 : Math.max(0, sessionSec - (replay.video_start_ms ?? 0) / 1000);
+}
+
+/** Holds what happened before the Player took over, and tells it on `bind`. */
+class SourceEventRelay implements SourceEvents {
+  private target: SourceEvents | null = null;
+  private readonly missed = new Set<keyof SourceEvents>();
+
+  bind(target: SourceEvents): void {
+    this.target = target;
+    for (const name of this.missed) target[name]();
+    this.missed.clear();
+  }
+
+  hlsFailed = () => this.emit('hlsFailed');
+  linksRejected = () => this.emit('linksRejected');
+  fileFailed = () => this.emit('fileFailed');
+  playing = () => this.emit('playing');
+
+  private emit(name: keyof SourceEvents): void {
+    if (this.target) this.target[name]();
+    else this.missed.add(name);
+  }
+}
