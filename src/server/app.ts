@@ -98,9 +98,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const rawId = sessionIdFromPagePath(pathname);
     if (rawId !== null) {
       const sessionId = safeDecode(rawId);
-      return indexHtmlResponse(readAsset, 200, sessionId !== null && isValidSessionId(sessionId) ? sessionId : null);
+      return indexHtmlResponse(readAsset, 200, {
+        preloadSessionId: sessionId !== null && isValidSessionId(sessionId) ? sessionId : null,
+      });
     }
-    return indexHtmlResponse(readAsset, pathname === '/' || pathname === '/index.html' ? 200 : 404, null);
+    const isHome = pathname === '/' || pathname === '/index.html';
+    const demoSamples = isHome && config.mode === 'demo' ? { samples: await listDemoSessions(readAsset) } : null;
+    return indexHtmlResponse(readAsset, isHome ? 200 : 404, { demoSamples });
   }
 
   const app = new Hono<AppEnv>();

@@ -37,6 +37,17 @@ describe('demo mode (no NOTTE_API_KEY)', () => {
     });
   });
 
+  it('inlines the same samples in the home page only', async () => {
+    const t = makeTestApp({ env: {} });
+    const listed: unknown = await (await t.request('/api/demo-sessions')).json();
+    const home = await (await t.request('/')).text();
+    const inline = /<script type="application\/json" id="demo-samples">(.*?)<\/script>/.exec(home)?.[1];
+    expect(inline && JSON.parse(inline)).toEqual(listed);
+    expect(await (await t.request('/sessions/demo-checkout-flow')).text()).not.toContain('demo-samples');
+    const keyed = makeTestApp({ env: { NOTTE_API_KEY: 'k', NOTTE_API_URL: 'http://127.0.0.1:4010' } });
+    expect(await (await keyed.request('/')).text()).not.toContain('demo-samples');
+  });
+
   it('answers a replay with root-relative signed URLs, expiring in an hour', async () => {
     const t = makeTestApp({ env: {} });
     const replay = await demoReplay(t);

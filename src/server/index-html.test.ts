@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { injectReplayPreload } from './index-html';
+import { demoSamplesSchema, INLINE_DEMO_SAMPLES_ID } from '../shared/demo-samples-schema';
+import { injectDemoSamples, injectReplayPreload } from './index-html';
 
 const BUILT = '<!doctype html><html><head><meta charset="UTF-8"><meta name="replay-viewer-chunks" content="/assets/ViewerPage-x1.js /assets/hls.light-AbC_1.js"></head><body></body></html>';
 
@@ -19,5 +20,24 @@ describe('injectReplayPreload', () => {
     expect(injectReplayPreload(BUILT, '"><script>')).toBe(BUILT);
     const foreign = BUILT.replace('/assets/ViewerPage-x1.js /assets/hls.light-AbC_1.js', 'https://evil.example/x.js');
     expect(injectReplayPreload(foreign, 'abc')).not.toContain('modulepreload');
+  });
+});
+
+describe('injectDemoSamples', () => {
+  const inlineJson = (html: string) => {
+    const match = new RegExp(`<script type="application/json" id="${INLINE_DEMO_SAMPLES_ID}">(.*?)</script>`).exec(html);
+    return match ? (JSON.parse(match[1] ?? '') as unknown) : null;
+  };
+
+  it('inlines the samples as inert JSON that reads back to the same value', () => {
+    const samples = { samples: [{ id: 'demo-a', title: 'A', description: 'An agent…', durationMs: 5500, thumbnailPath: '/t.jpg' }] };
+    const html = injectDemoSamples(BUILT, samples);
+    expect(demoSamplesSchema.parse(inlineJson(html))).toEqual(samples);
+  });
+  it('cannot close its script element, whatever the text says', () => {
+    const samples = { samples: [{ id: 'x', title: '</script><script>alert(1)</script>', description: '<!--' }] };
+    const html = injectDemoSamples(BUILT, samples);
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    expect(inlineJson(html)).toEqual(samples);
   });
 });

@@ -1,3 +1,4 @@
+import { INLINE_DEMO_SAMPLES_ID, type DemoSamples } from '../shared/demo-samples-schema';
 import { isValidSessionId } from '../shared/session-id';
 
 /**
@@ -24,4 +25,15 @@ export function injectReplayPreload(html: string, sessionId: string): string {
 export function sessionIdFromPagePath(pathname: string): string | null {
   const match = /^\/sessions\/([^/]+)\/?$/.exec(pathname);
   return match?.[1] ?? null;
+}
+
+/**
+ * Inlines the demo samples in the home page as inert JSON, so the page shows them in its first
+ * render instead of pushing the content below them down when a request answers.
+ */
+export function injectDemoSamples(html: string, samples: DemoSamples): string {
+  // `<` escaped: the JSON cannot close the script element, whatever a title says.
+  const json = JSON.stringify(samples).replace(/</g, '\\u003c');
+  const script = `<script type="application/json" id="${INLINE_DEMO_SAMPLES_ID}">${json}</script>`;
+  return html.includes('</head>') ? html.replace('</head>', `${script}</head>`) : html;
 }

@@ -1,12 +1,13 @@
 import type { ReadAsset } from './app-deps';
-import { injectReplayPreload } from './index-html';
+import type { DemoSamples } from '../shared/demo-samples-schema';
+import { injectDemoSamples, injectReplayPreload } from './index-html';
 import { isDirectlyServable, isSafeAssetPath, staticCacheControl } from './static-paths';
 
-/** index.html for a page of the SPA; `preloadSessionId` adds the replay preload. */
+/** index.html for a page of the SPA; `preloadSessionId` adds the replay preload, `demoSamples` the home page's samples. */
 export async function indexHtmlResponse(
   readAsset: ReadAsset,
   status: number,
-  preloadSessionId: string | null,
+  additions: { preloadSessionId?: string | null; demoSamples?: DemoSamples | null } = {},
 ): Promise<Response> {
   const asset = await readAsset('/index.html');
   if (asset === null || !asset.ok) {
@@ -16,7 +17,9 @@ export async function indexHtmlResponse(
     });
   }
   const html = await asset.text();
-  const body = preloadSessionId === null ? html : injectReplayPreload(html, preloadSessionId);
+  const { preloadSessionId, demoSamples } = additions;
+  const withPreload = preloadSessionId ? injectReplayPreload(html, preloadSessionId) : html;
+  const body = demoSamples ? injectDemoSamples(withPreload, demoSamples) : withPreload;
   return new Response(body, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },

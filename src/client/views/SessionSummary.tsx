@@ -30,18 +30,24 @@ export function SessionSummary({ details, timeMode, onTimeModeChange }: SessionS
                 {STATUS_LABELS[details.status] ?? details.status.replace(/_/g, ' ')}
               </span>
             ) : (
-              '…'
+              <Placeholder sample="Closed" />
             )}
           </dd>
         </div>
         <div>
           <dt>Duration</dt>
-          <dd>{durationSec !== null ? formatClock(durationSec) : '–'}</dd>
+          <dd>{durationSec !== null ? formatClock(durationSec) : details ? '–' : <Placeholder sample="0:00" />}</dd>
         </div>
         <div>
           <dt>Started</dt>
           <dd title={createdAtMs !== null ? new Date(createdAtMs).toISOString() : undefined}>
-            {createdAtMs !== null ? new Date(createdAtMs).toLocaleString() : '–'}
+            {createdAtMs !== null ? (
+              new Date(createdAtMs).toLocaleString()
+            ) : details ? (
+              '–'
+            ) : (
+              <Placeholder sample={new Date(0).toLocaleString()} />
+            )}
           </dd>
         </div>
       </dl>
@@ -60,5 +66,14 @@ export function SessionSummary({ details, timeMode, onTimeModeChange }: SessionS
         </button>
       </div>
     </div>
+  );
+}
+
+/** As wide as the value it stands for, so the row wraps the same way once the details arrive. */
+function Placeholder({ sample }: { sample: string }) {
+  return (
+    <span className="placeholder-text" aria-hidden="true">
+      {sample}
+    </span>
   );
 }
