@@ -6,7 +6,7 @@ import { Icon } from './Icon';
 import { PLAYBACK_RATES, type PlayerStore } from './player-store';
 import { pictureInPictureAvailable, toggleFullscreen, togglePictureInPicture } from './presentation';
 import { Scrubber, type HoverInfo, type ScrubberMarker } from './Scrubber';
-import { usePlayerValue } from './use-player-snapshot';
+import { usePlayerValue, usePlayerValueDeferred } from './use-player-snapshot';
 import { writePreferredRate } from './playback-rate-preference';
 import type { MomentLabel } from '../../shared/wall-clock';
 
@@ -27,7 +27,7 @@ export function PlayerControls(props: PlayerControlsProps) {
   const playbackRate = usePlayerValue(store, (snapshot) => snapshot.playbackRate);
   const labelAt = (currentSec: number) => momentLabel(videoToSessionSec(currentSec, replay.video_start_ms));
   // The readout renders when its text changes (once a second), not on every frame.
-  const currentText = usePlayerValue(store, (snapshot) => labelAt(snapshot.currentSec).text);
+  const currentText = usePlayerValueDeferred(store, (snapshot) => labelAt(snapshot.currentSec).text);
   const current = labelAt(store.getSnapshot().currentSec);
   const bounds = sessionBoundsSec(replay, durationSec);
   const end = bounds ? momentLabel(bounds.endSec) : null;

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { formatClock } from '../../shared/clock-format';
 import {
   fractionToVideoSec,
@@ -11,6 +11,7 @@ import { ThumbnailSource } from './thumbnail-source';
 import { usePlayerValue } from './use-player-snapshot';
 
 const KEY_STEP_SEC = 5;
+const PREVIEW_REST_MS = 60;
 const PAGE_STEP_FRACTION = 0.1;
 
 export interface ScrubberMarker {
@@ -150,13 +151,20 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       )}
       <div className="scrubber-thumb" aria-hidden="true" />
       {hover && (
-        <ScrubberPreview fraction={hover.fraction} info={describeHover(hover.videoSec)} videoSec={hover.videoSec} thumbnails={thumbnails} />
+        <ScrubberPreview
+          fraction={hover.fraction}
+          info={describeHover(hover.videoSec)}
+          videoSec={hover.videoSec}
+          thumbnails={thumbnails}
+          hasFrames={thumbnailUrl !== null}
+          pressed={draggingRef}
+        />
       )}
     </div>
   );
 }
 
-/** Made on first hover only, so that previews never compete with the first frame for bandwidth. */
+/** Made on the first resting hover only, so that previews never compete with the first frame for bandwidth. */
 function useThumbnails(url: string | null): () => ThumbnailSource | null {
   const ref = useRef<ThumbnailSource | null>(null);
   useEffect(
@@ -166,11 +174,11 @@ function useThumbnails(url: string | null): () => ThumbnailSource | null {
     },
     [url],
   );
-  return () => {
+  return useCallback(() => {
     if (url === null) return null;
     ref.current ??= new ThumbnailSource(url);
     return ref.current;
-  };
+  }, [url]);
 }
 
 interface PreviewProps {
@@ -178,19 +186,26 @@ interface PreviewProps {
   videoSec: number;
   info: HoverInfo;
   thumbnails: () => ThumbnailSource | null;
+  hasFrames: boolean;
+  pressed: RefObject<boolean>;
 }
 
-function ScrubberPreview({ fraction, videoSec, info, thumbnails }: PreviewProps) {
+function ScrubberPreview({ fraction, videoSec, info, thumbnails, hasFrames, pressed }: PreviewProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const source = thumbnails();
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (canvas && source) source.show(canvas, videoSec);
-  }, [source, videoSec]);
+    if (!canvas) return;
+    // A pointer passing over or clicking costs no decode next to the seek: frames wait until it rests,
+    // and none while pressed (the player itself shows those frames then).
+    const timer = setTimeout(() => {
+      if (!pressed.current) thumbnails()?.show(canvas, videoSec);
+    }, PREVIEW_REST_MS);
+    return () => clearTimeout(timer);
+  }, [thumbnails, videoSec, pressed]);
 
   return (
     <div className="scrubber-preview" aria-hidden="true" style={{ left: `clamp(5.5rem, ${fraction * 100}%, calc(100% - 5.5rem))` }}>
-      {source !== null && <canvas ref={canvasRef} width={176} height={99} className="scrubber-preview-frame" />}
+      {hasFrames && <canvas ref={canvasRef} width={176} height={99} className="scrubber-preview-frame" />}
       <span className="scrubber-preview-time">{info.timeText}</span>
       {info.stepText && <span className="scrubber-preview-step">{info.stepText}</span>}
     </div>

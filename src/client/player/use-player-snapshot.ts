@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { MediaSnapshot, PlayerStore } from './player-store';
 
 /**
@@ -8,4 +8,26 @@ import type { MediaSnapshot, PlayerStore } from './player-store';
 export function usePlayerValue<T>(store: PlayerStore, select: (snapshot: MediaSnapshot) => T): T {
   const read = () => select(store.getSnapshot());
   return useSyncExternalStore(store.subscribe, read, read);
+}
+
+/**
+ * Like `usePlayerValue`, but the re-render a change causes is a transition: it never holds up the
+ * frame after a seek or a click (the step list, the time readout), and React may skip stale ones.
+ */
+export function usePlayerValueDeferred<T>(store: PlayerStore, select: (snapshot: MediaSnapshot) => T): T {
+  const selectRef = useRef(select);
+  useLayoutEffect(() => {
+    selectRef.current = select;
+  });
+  // Only a trigger: a render always reads the value afresh below.
+  const [, setSeen] = useState<T>(() => select(store.getSnapshot()));
+  useEffect(() => {
+    const update = () => {
+      const next = selectRef.current(store.getSnapshot());
+      startTransition(() => setSeen(() => next));
+    };
+    update();
+    return store.subscribe(update);
+  }, [store]);
+  return select(store.getSnapshot());
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { currentStepIndex } from '../../shared/timeline-steps';
 import type { MomentLabel } from '../../shared/wall-clock';
 import type { PlayerStore } from '../player/player-store';
+import { usePlayerValueDeferred } from '../player/use-player-snapshot';
 import type { PlacedStep } from './placed-steps';
 
 type StepsPanelProps =
@@ -46,10 +47,8 @@ export function StepsPanel(props: StepsPanelProps) {
 function StepsList({ steps, store, videoDurationSec, momentLabel }: Extract<StepsPanelProps, { state: 'ready' }>) {
   const listRef = useRef<HTMLOListElement>(null);
   const stepVideoSecs = steps.map((step) => step.videoSec);
-  // Re-renders only when the current step changes, not on every frame.
-  const current = useSyncExternalStore(store.subscribe, () =>
-    currentStepIndex(stepVideoSecs, store.getSnapshot().currentSec, videoDurationSec),
-  );
+  // Re-renders only when the current step changes (not on every frame), after the frame a seek shows.
+  const current = usePlayerValueDeferred(store, (snapshot) => currentStepIndex(stepVideoSecs, snapshot.currentSec, videoDurationSec));
 
   useEffect(() => {
     const list = listRef.current;
@@ -67,43 +66,63 @@ function StepsList({ steps, store, videoDurationSec, momentLabel }: Extract<Step
     <ol className="steps-list" aria-label="Steps" ref={listRef}>
       {steps.map((step) => {
         const moment = step.sessionSec === null ? null : momentLabel(step.sessionSec);
-        const isCurrent = current === step.index;
         return (
-          <li
+          <StepRow
             key={step.index}
-            data-step-index={step.index}
-            aria-current={isCurrent ? 'true' : undefined}
-            className={`step step-${step.kind}${step.success === false ? ' step-failed' : ''}${isCurrent ? ' step-current' : ''}`}
-          >
-            <button
-              type="button"
-              className="step-button"
-              disabled={!step.onVideo}
-              title={step.onVideo ? 'Play from this step' : 'This step happened outside the recorded video'}
-              onClick={() => {
-                if (step.videoSec !== null) store.seekVideoSec(step.videoSec);
-              }}
-            >
-              <span className="step-time" title={moment?.title}>
-                {moment?.text ?? '–'}
-              </span>
-              <span className={`step-kind kind-${step.kind}`}>{KIND_LABELS[step.kind]}</span>
-              <span className="step-body">
-                <span className="step-label">{step.label}</span>
-                {step.detail && <span className="step-detail">{step.detail}</span>}
-                {step.success === false && step.message && <span className="step-error">✗ {step.message}</span>}
-                {!step.onVideo && <span className="step-outside">outside the video</span>}
-              </span>
-              {step.success === true && (
-                <span className="step-ok" aria-label="succeeded">
-                  ✓
-                </span>
-              )}
-              {step.success === false && <span className="visually-hidden">failed</span>}
-            </button>
-          </li>
+            step={step}
+            isCurrent={current === step.index}
+            timeText={moment?.text ?? '–'}
+            timeTitle={moment?.title}
+            store={store}
+          />
         );
       })}
     </ol>
   );
 }
+
+interface StepRowProps {
+  step: PlacedStep;
+  isCurrent: boolean;
+  timeText: string;
+  timeTitle: string | undefined;
+  store: PlayerStore;
+}
+
+/** Memoised: a new current step re-renders two rows, not the whole list. */
+const StepRow = memo(function StepRow({ step, isCurrent, timeText, timeTitle, store }: StepRowProps) {
+  return (
+    <li
+      data-step-index={step.index}
+      aria-current={isCurrent ? 'true' : undefined}
+      className={`step step-${step.kind}${step.success === false ? ' step-failed' : ''}${isCurrent ? ' step-current' : ''}`}
+    >
+      <button
+        type="button"
+        className="step-button"
+        disabled={!step.onVideo}
+        title={step.onVideo ? 'Play from this step' : 'This step happened outside the recorded video'}
+        onClick={() => {
+          if (step.videoSec !== null) store.seekVideoSec(step.videoSec);
+        }}
+      >
+        <span className="step-time" title={timeTitle}>
+          {timeText}
+        </span>
+        <span className={`step-kind kind-${step.kind}`}>{KIND_LABELS[step.kind]}</span>
+        <span className="step-body">
+          <span className="step-label">{step.label}</span>
+          {step.detail && <span className="step-detail">{step.detail}</span>}
+          {step.success === false && step.message && <span className="step-error">✗ {step.message}</span>}
+          {!step.onVideo && <span className="step-outside">outside the video</span>}
+        </span>
+        {step.success === true && (
+          <span className="step-ok" aria-label="succeeded">
+            ✓
+          </span>
+        )}
+        {step.success === false && <span className="visually-hidden">failed</span>}
+      </button>
+    </li>
+  );
+});
