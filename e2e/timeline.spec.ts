@@ -38,7 +38,7 @@ test.describe('steps on the timeline', () => {
   test('the list "Steps" shows every step; clicking or Enter seeks; the current one is marked', async ({ page, sid }) => {
     await page.goto(`/sessions/${sid('hls-ok')}`);
     await expectPlaying(page);
-    // Paused, so that the 12 s clip cannot run past the positions checked below on a slow machine.
+    // Paused, so that the clip cannot run past the positions checked below on a slow machine.
     await playerVideo(page).evaluate((node) => (node as HTMLVideoElement).pause());
     const list = page.getByRole('list', { name: 'Steps' });
     const items = list.getByRole('listitem');
@@ -105,7 +105,7 @@ test.describe('time and links to a moment', () => {
   });
 
   for (const [label, param, videoSec] of [
-    // Early in the 12 s clip, so that a slow machine still sees it playing.
+    // Early in the clip, so that a slow machine still sees it playing.
     ['seconds', '6', 6 - START_SEC],
     ['1m5s form', '0m7s', 7 - START_SEC],
     ['ISO timestamp', '2026-03-01T10:00:05.250Z', 5 - START_SEC],

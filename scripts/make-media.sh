@@ -480,9 +480,9 @@ X264_SMALL=(-c:v libx264 -preset medium -profile:v baseline -pix_fmt yuv420p -g 
   -sc_threshold 0 -r 25 -threads 4 -an -map_metadata -1 -fflags +bitexact -flags:v +bitexact)
 
 ffmpeg -nostdin -hide_banner -loglevel error -y \
-  -f lavfi -i "testsrc=s=640x360:r=25:d=12" \
+  -f lavfi -i "testsrc=s=640x360:r=25:d=30" \
   -vf "drawbox=x=120:y=116:w=400:h=128:color=black@0.6:t=fill,drawtext=fontfile=$FONT_MONO:text='%{pts\\:hms}':x=(w-text_w)/2:y=(h-text_h)/2-14:fontsize=44:fontcolor=white,drawtext=fontfile=$FONT_MONO:text='frame %{n}':x=(w-text_w)/2:y=(h/2)+22:fontsize=22:fontcolor=yellow" \
-  -t 12 "${X264_SMALL[@]}" -crf 34 -movflags +faststart "$E2E/clip/clip.mp4"
+  -t 30 "${X264_SMALL[@]}" -crf 34 -movflags +faststart "$E2E/clip/clip.mp4"
 hls "$E2E/clip" "$E2E/clip/clip.mp4"
 { manifest_entry clip "$E2E/clip" "$E2E/clip/clip.mp4"; printf '\n'; } >"$E2E/clip/manifest.json"
 

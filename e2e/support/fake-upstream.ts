@@ -71,7 +71,7 @@ export interface FakeUpstream {
   apiUrl: string;
   storageUrl: string;
   apiKey: string;
-  /** Duration of the 12 s fixture clip, as the scenarios report it in `video_duration_ms`. */
+  /** Duration of the 30 s fixture clip, as the scenarios report it in `video_duration_ms`. */
   clipDurationMs: number;
   requests(filter?: { sessionId?: string; kind?: RecordedRequest['kind'] }): RecordedRequest[];
   /** Upstream calls for one session's replay. */

@@ -337,7 +337,7 @@ function buildRows(r) {
     add('5 2-hour replay', 'replay response → first frame: viewer / bare', `${fmt(g.viewerReplayToFrame.median, ' ms')} / ${fmt(g.bareReplayToFrame.median, ' ms')}; replay JSON ${fmt(kib(g.replayBytes), ' KiB')}`);
     if (r.ttff?.hls?.viewerLoads) {
       const clip = summary(r.ttff.hls.viewerLoads.map((l) => (l.ttffMs !== undefined && l.replay?.endMs !== null ? l.ttffMs - l.replay.endMs : null)));
-      add('5 2-hour replay', 'same for the 12 s clip: viewer', fmt(clip.median, ' ms'));
+      add('5 2-hour replay', 'same for the 30 s clip: viewer', fmt(clip.median, ' ms'));
     }
   }
   if (r.heap?.viewer && !r.heap.viewer.error) {
