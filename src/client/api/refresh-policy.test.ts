@@ -6,6 +6,7 @@ import {
   PROCESSING_MAX_POLL_MS,
   processingPollDelayMs,
   processingWaitedMs,
+  replayQueryStateView,
   shouldRetryReplayFetch,
 } from './refresh-policy';
 import { ViewerError } from './viewer-error';
@@ -65,6 +66,15 @@ describe('nextReplayFetchDelayMs', () => {
         nextReplayFetchDelayMs({ data: undefined, error: error(code, false), errorUpdateCount: 1, latestFailed: true }, NOW),
       ).toBe(false);
     }
+  });
+});
+
+describe('replayQueryStateView', () => {
+  it('reads a failed renewal as the latest fetch failing, with the old data kept', () => {
+    const data = replay(new Date(NOW + 100_000).toISOString());
+    const view = replayQueryStateView({ data, error: error('upstream_error', true), errorUpdateCount: 2, status: 'error' });
+    expect(view).toEqual({ data, error: error('upstream_error', true), errorUpdateCount: 2, latestFailed: true });
+    expect(replayQueryStateView({ data, error: null, errorUpdateCount: 2, status: 'success' }).latestFailed).toBe(false);
   });
 });
 

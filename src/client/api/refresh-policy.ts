@@ -31,6 +31,16 @@ interface QueryStateView {
   latestFailed: boolean;
 }
 
+/** The view of a replay query's state (a `useQuery` result or `query.state`: same field names). */
+export function replayQueryStateView(state: {
+  data: Replay | undefined;
+  error: unknown;
+  errorUpdateCount: number;
+  status: 'pending' | 'error' | 'success';
+}): QueryStateView {
+  return { data: state.data, error: state.error, errorUpdateCount: state.errorUpdateCount, latestFailed: state.status === 'error' };
+}
+
 /** When to fetch the replay again, or false: renewal before expiry, polling while processing, waiting out a 429. */
 export function nextReplayFetchDelayMs(state: QueryStateView, nowMs: number): number | false {
   if (state.data !== undefined) {

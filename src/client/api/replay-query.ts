@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { replaySchema } from '../../shared/replay-schema';
 import { sessionDetailsSchema } from '../../shared/session-details-schema';
 import { fetchApiJson } from './fetch-api-json';
-import { nextReplayFetchDelayMs, retryDelayMs, shouldRetryReplayFetch } from './refresh-policy';
+import { nextReplayFetchDelayMs, replayQueryStateView, retryDelayMs, shouldRetryReplayFetch } from './refresh-policy';
 
 /** The proxy gives up on Notte after ~10 s; past this the proxy itself is unreachable. */
 const CLIENT_TIMEOUT_MS = 15_000;
@@ -27,16 +27,7 @@ export function replayQueryOptions(sessionId: string) {
     // main.tsx prefetches before the view mounts: a final answer must not be asked again on mount.
     retryOnMount: false,
     refetchIntervalInBackground: true,
-    refetchInterval: (query) =>
-      nextReplayFetchDelayMs(
-        {
-          data: query.state.data,
-          error: query.state.error,
-          errorUpdateCount: query.state.errorUpdateCount,
-          latestFailed: query.state.status === 'error',
-        },
-        Date.now(),
-      ),
+    refetchInterval: (query) => nextReplayFetchDelayMs(replayQueryStateView(query.state), Date.now()),
   });
 }
 

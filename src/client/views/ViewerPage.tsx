@@ -6,7 +6,7 @@ import { currentStepIndex, toTimelineSteps } from '../../shared/timeline-steps';
 import { formatStartParam, startSessionSec, type StartPosition } from '../../shared/start-param';
 import { formatMoment } from '../../shared/wall-clock';
 import { replayQueryOptions, sessionDetailsQueryOptions } from '../api/replay-query';
-import { nextReplayFetchDelayMs } from '../api/refresh-policy';
+import { nextReplayFetchDelayMs, replayQueryStateView } from '../api/refresh-policy';
 import { describeViewerError, ViewerError } from '../api/viewer-error';
 import { Icon } from '../player/Icon';
 import { Player } from '../player/Player';
@@ -48,11 +48,8 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
     data: query.data,
     error: query.error,
     failureReason: query.failureReason,
-    willRefetch:
-      nextReplayFetchDelayMs(
-        { data: query.data, error: query.error, errorUpdateCount: query.errorUpdateCount, latestFailed: query.isError },
-        Date.now(),
-      ) !== false,
+    // The same decision as the query's refetchInterval (replay-query.ts), from the same view of its state.
+    willRefetch: nextReplayFetchDelayMs(replayQueryStateView(query), Date.now()) !== false,
   });
   const replay = state.kind === 'ready' ? state.replay : null;
   const videoStartMs = replay?.video_start_ms ?? null;
