@@ -59,6 +59,51 @@ for (const viewport of viewports) {
       await shoot(page, 'viewer-long');
     });
 
+    test('viewer, links about to expire', async ({ page, sid }) => {
+      await page.goto(`/sessions/${sid('short-links')}`);
+      await expectPlaying(page);
+      await expect(page.getByRole('timer')).toContainText('Links expire in 0:0');
+      await shoot(page, 'viewer-links-expiring');
+    });
+
+    test('viewer, renewal failing', async ({ page, sid }) => {
+      await page.goto(`/sessions/${sid('short-links')}`);
+      await expectPlaying(page);
+      await page.route('**/api/sessions/*/replay', (route) =>
+        route.fulfill({
+          status: 502,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'upstream_error', message: 'Notte answered 500.', retryable: true } }),
+        }),
+      );
+      await expect(page.getByText('Could not renew the storage links yet')).toBeVisible({ timeout: 30_000 });
+      await shoot(page, 'viewer-renewal-failing');
+    });
+
+    test('viewer, offline', async ({ page, context, sid }) => {
+      await page.goto(`/sessions/${sid('hls-ok')}`);
+      await expectPlaying(page);
+      await context.setOffline(true);
+      await expect(page.getByText('You are offline')).toBeVisible();
+      await shoot(page, 'viewer-offline');
+      await context.setOffline(false);
+    });
+
+    test('viewer, hover preview and shortcuts dialog', async ({ page, sid }) => {
+      await page.goto(`/sessions/${sid('hls-ok')}`);
+      await expectPlaying(page);
+      const box = await page.getByRole('slider', { name: 'Seek' }).boundingBox();
+      if (!box) throw new Error('no slider box');
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+      await expect(page.locator('.scrubber-preview-frame')).toBeVisible();
+      await page.waitForTimeout(500);
+      await shoot(page, 'viewer-hover-preview');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await shoot(page, 'viewer-shortcuts-dialog');
+    });
+
     test('viewer, link in the URL is invalid', async ({ page }) => {
       await page.goto('/sessions/%2E%2E%2Fetc');
       await expect(page.getByRole('alert').first()).toBeVisible();
