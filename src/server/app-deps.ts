@@ -21,7 +21,7 @@ export interface AppDeps {
   cache?: ReplayCache;
 }
 
-/** What a runtime entry may pass as Hono's `env` (Node passes the socket address). */
+/** What a runtime entry may pass as Hono's `env`: the client address it vouches for (Node: the socket's, Workers: `cf-connecting-ip`). */
 export interface RuntimeBindings {
   clientAddress?: string;
 }

@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.use('/api/*', async (c, next) => {
-    const decision = rateLimiter.take(clientKeyFor(c.req.raw.headers, c.env?.clientAddress));
+    const decision = rateLimiter.take(clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops));
     if (decision.allowed) return next();
     return apiError(
       c,

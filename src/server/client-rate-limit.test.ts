@@ -22,14 +22,30 @@ describe('per-client rate limit on /api/*', () => {
     expect((await t.request('/api/sessions/a/replay', undefined, '10.0.0.1')).status).toBe(200);
   });
 
-  it('uses cf-connecting-ip, then the first x-forwarded-for entry', async () => {
+  it('believes no forwarding header by default: a client cannot buy a fresh budget by writing one', async () => {
     const t = makeTestApp({ env: { ...NOTTE_ENV, RATE_LIMIT_PER_MINUTE: '1' } });
-    const viaCloudflare = { headers: { 'cf-connecting-ip': '192.0.2.1', 'x-forwarded-for': '192.0.2.9' } };
-    expect((await t.request('/api/demo-sessions', viaCloudflare, 'same-socket')).status).toBe(200);
-    expect((await t.request('/api/demo-sessions', viaCloudflare, 'same-socket')).status).toBe(429);
-    const viaProxy = { headers: { 'x-forwarded-for': '192.0.2.9, 10.0.0.1' } };
-    expect((await t.request('/api/demo-sessions', viaProxy, 'same-socket')).status).toBe(200);
-    expect((await t.request('/api/demo-sessions', viaProxy, 'same-socket')).status).toBe(429);
+    expect((await t.request('/api/demo-sessions', undefined, '203.0.113.7')).status).toBe(200);
+    const spoofed = { headers: { 'x-forwarded-for': '192.0.2.99', 'cf-connecting-ip': '192.0.2.98' } };
+    expect((await t.request('/api/demo-sessions', spoofed, '203.0.113.7')).status).toBe(429);
+  });
+
+  it('behind TRUSTED_PROXY_HOPS proxies, the client is the entry the outermost one appended', async () => {
+    const t = makeTestApp({ env: { ...NOTTE_ENV, RATE_LIMIT_PER_MINUTE: '1', TRUSTED_PROXY_HOPS: '1' } });
+    const fromClient = (forwardedFor: string) => ({ headers: { 'x-forwarded-for': forwardedFor } });
+    expect((await t.request('/api/demo-sessions', fromClient('198.51.100.5'), '10.0.0.1')).status).toBe(200);
+    // The same client, whatever it wrote in front of what the proxy appended.
+    expect((await t.request('/api/demo-sessions', fromClient('1.2.3.4, 198.51.100.5'), '10.0.0.1')).status).toBe(429);
+    // Another client behind the same proxy has its own budget.
+    expect((await t.request('/api/demo-sessions', fromClient('198.51.100.6'), '10.0.0.1')).status).toBe(200);
+  });
+
+  it('clientKeyFor: the entry address unless proxies are trusted', () => {
+    const headers = new Headers({ 'x-forwarded-for': 'spoof, 198.51.100.5, 10.0.0.2' });
+    expect(clientKeyFor(headers, '10.0.0.1', 0)).toBe('10.0.0.1');
+    expect(clientKeyFor(headers, '10.0.0.1', 1)).toBe('10.0.0.2');
+    expect(clientKeyFor(headers, '10.0.0.1', 2)).toBe('198.51.100.5');
+    expect(clientKeyFor(new Headers(), '10.0.0.1', 2)).toBe('10.0.0.1');
+    expect(clientKeyFor(new Headers(), undefined, 0)).toBe('unknown');
   });
 
   it('RATE_LIMIT_PER_MINUTE=0 disables the limit', async () => {
@@ -62,9 +78,7 @@ describe('createClientRateLimiter', () => {
     expect(limiter.trackedClients()).toBeLessThanOrEqual(100);
   });
 
-  it('clientKeyFor falls back to the socket address, then "unknown"', () => {
-    expect(clientKeyFor(new Headers(), '127.0.0.1')).toBe('127.0.0.1');
-    expect(clientKeyFor(new Headers(), undefined)).toBe('unknown');
-    expect(clientKeyFor(new Headers({ 'x-forwarded-for': ' 198.51.100.4 , 10.0.0.1' }), 'x')).toBe('198.51.100.4');
+  it('clientKeyFor trims forwarded entries and skips empty ones', () => {
+    expect(clientKeyFor(new Headers({ 'x-forwarded-for': ' 198.51.100.4 , , 10.0.0.1 ' }), 'x', 2)).toBe('198.51.100.4');
   });
 });

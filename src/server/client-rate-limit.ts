@@ -56,11 +56,20 @@ export function createClientRateLimiter(options: {
   };
 }
 
-/** `cf-connecting-ip` (Workers), else the first `x-forwarded-for` entry, else the socket address. */
-export function clientKeyFor(headers: Headers, socketAddress: string | undefined): string {
-  const cloudflare = headers.get('cf-connecting-ip')?.trim();
-  if (cloudflare) return cloudflare;
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  return socketAddress ?? 'unknown';
+/**
+ * Who the client is. `entryAddress` is what the runtime vouches for: the socket's address on Node,
+ * `cf-connecting-ip` on Workers (Cloudflare sets it). Behind `trustedProxyHops` proxies, the client is
+ * the entry the outermost of them appended to `x-forwarded-for`; entries before it are the client's
+ * own words, which anyone can write.
+ */
+export function clientKeyFor(headers: Headers, entryAddress: string | undefined, trustedProxyHops: number): string {
+  if (trustedProxyHops > 0) {
+    const forwarded = (headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0);
+    const client = forwarded[forwarded.length - trustedProxyHops] ?? forwarded[0];
+    if (client) return client;
+  }
+  return entryAddress ?? 'unknown';
 }

@@ -10,6 +10,7 @@ describe('readServerConfig', () => {
       upstreamTimeoutMs: 10_000,
       frameAncestors: "'none'",
       rateLimitPerMinute: 600,
+      trustedProxyHops: 0,
       loopbackMediaAllowed: false,
       demoSigningSecret: null,
     });

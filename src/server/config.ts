@@ -9,6 +9,11 @@ export interface ServerConfig {
   frameAncestors: string;
   /** 0 disables the per-client limit. */
   rateLimitPerMinute: number;
+  /**
+   * Reverse proxies in front of the Node server that append to `x-forwarded-for`; 0 (the default)
+   * means the socket's address is the client (a client's own `x-forwarded-for` is never believed).
+   */
+  trustedProxyHops: number;
   /** NOTTE_API_URL is loopback http: the page's CSP must then allow media from loopback too. */
   loopbackMediaAllowed: boolean;
   /** Signs the demo's presigned-style URLs; null → a random secret per app instance. */
@@ -31,6 +36,7 @@ export function readServerConfig(env: Readonly<Record<string, unknown>>): Server
     upstreamTimeoutMs: readPositiveInt(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, MAX_UPSTREAM_TIMEOUT_MS),
     frameAncestors: sanitiseFrameAncestors(readString(env, 'FRAME_ANCESTORS')),
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE),
+    trustedProxyHops: readNonNegativeInt(env, 'TRUSTED_PROXY_HOPS', 0),
     loopbackMediaAllowed: isLoopbackHttpUrl(apiUrl),
     demoSigningSecret: readString(env, 'DEMO_SIGNING_SECRET'),
   };
