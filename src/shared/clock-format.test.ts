@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, parseUtcTimestampMs } from './clock-format';
+import { formatClock, formatLocalDateTime, parseUtcTimestampMs } from './clock-format';
 
 describe('formatClock', () => {
   it.each([
@@ -31,5 +31,12 @@ describe('parseUtcTimestampMs', () => {
     expect(parseUtcTimestampMs('yesterday')).toBeNull();
     expect(parseUtcTimestampMs('2026-13-45T99:00:00')).toBeNull();
     expect(parseUtcTimestampMs('')).toBeNull();
+  });
+});
+
+describe('formatLocalDateTime', () => {
+  it('writes the local date and time with zero padding', () => {
+    expect(formatLocalDateTime(new Date(2026, 2, 1, 9, 5, 7).getTime())).toBe('2026-03-01 09:05:07');
+    expect(formatLocalDateTime(new Date(2026, 11, 31, 23, 59, 59, 999).getTime())).toBe('2026-12-31 23:59:59');
   });
 });

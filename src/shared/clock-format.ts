@@ -19,3 +19,13 @@ export function parseUtcTimestampMs(text: string): number | null {
   const ms = Date.parse(normalised);
   return Number.isNaN(ms) ? null : ms;
 }
+
+/**
+ * `2026-03-01 09:05:07` in the browser's time zone: unambiguous for developers, and built from Date's
+ * local fields rather than Intl, whose first use on a page costs tens of ms.
+ */
+export function formatLocalDateTime(atMs: number): string {
+  const at = new Date(atMs);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}

@@ -15,10 +15,10 @@ export interface MomentLabel {
 export function formatMoment(sessionSec: number, mode: TimeMode, createdAtMs: number | null, timeZone?: string): MomentLabel {
   if (mode === 'session' || createdAtMs === null) {
     const text = formatClock(sessionSec);
-    return { text, title: createdAtMs === null ? text : utcTitle(createdAtMs + sessionSec * 1000) };
+    return { text, title: createdAtMs === null ? text : formatUtc(createdAtMs + sessionSec * 1000) };
   }
   const atMs = createdAtMs + sessionSec * 1000;
-  return { text: wallClockFormat(timeZone).format(atMs), title: utcTitle(atMs) };
+  return { text: wallClockFormat(timeZone).format(atMs), title: formatUtc(atMs) };
 }
 
 // The readout asks on every frame while playing; a formatter is costly to build.
@@ -34,7 +34,8 @@ function wallClockFormat(timeZone: string | undefined): Intl.DateTimeFormat {
   return format;
 }
 
-function utcTitle(atMs: number): string {
+/** `2026-03-01 10:00:05 UTC`: built without Intl, whose first use on a page costs tens of ms. */
+export function formatUtc(atMs: number): string {
   return `${new Date(Math.round(atMs)).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
 }
 

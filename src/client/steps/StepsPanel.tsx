@@ -51,15 +51,19 @@ function StepsList({ steps, store, videoDurationSec, momentLabel }: Extract<Step
   const current = usePlayerValueDeferred(store, (snapshot) => currentStepIndex(stepVideoSecs, snapshot.currentSec, videoDurationSec));
 
   useEffect(() => {
-    const list = listRef.current;
-    const item = current === null ? null : list?.querySelector<HTMLElement>(`[data-step-index="${current}"]`);
-    if (!list || !item) return;
-    // Scroll the list only, never the page (on phones the list sits below the video).
-    const top = item.offsetTop - list.offsetTop;
-    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
-      const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      list.scrollTo({ top: top - list.clientHeight / 3, behavior: reduceMotion ? 'auto' : 'smooth' });
-    }
+    // Measured in the next frame, where layout is due anyway, not in a forced layout of its own.
+    const frame = requestAnimationFrame(() => {
+      const list = listRef.current;
+      const item = current === null ? null : list?.querySelector<HTMLElement>(`[data-step-index="${current}"]`);
+      if (!list || !item) return;
+      // Scroll the list only, never the page (on phones the list sits below the video).
+      const top = item.offsetTop - list.offsetTop;
+      if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+        const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        list.scrollTo({ top: top - list.clientHeight / 3, behavior: reduceMotion ? 'auto' : 'smooth' });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
   }, [current]);
 
   return (

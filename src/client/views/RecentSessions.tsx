@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatLocalDateTime } from '../../shared/clock-format';
 import { viewerPath } from '../routing/route';
 import { describeAgo, readRecentSessions, writeRecentSessions, type RecentSession } from '../ui/recent-sessions';
 import { ViewerLink } from './ViewerLink';
@@ -24,7 +25,7 @@ export function RecentSessions({ nowMs }: { nowMs: number }) {
             <ViewerLink href={viewerPath(item.sessionId)}>
               <code>{item.sessionId}</code>
             </ViewerLink>
-            <span className="recent-when" title={new Date(item.openedAtMs).toLocaleString()}>
+            <span className="recent-when" title={formatLocalDateTime(item.openedAtMs)}>
               {describeAgo(item.openedAtMs, nowMs)}
             </span>
             <button

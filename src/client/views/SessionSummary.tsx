@@ -1,4 +1,4 @@
-import { formatClock, parseUtcTimestampMs } from '../../shared/clock-format';
+import { formatClock, formatLocalDateTime, parseUtcTimestampMs } from '../../shared/clock-format';
 import type { SessionDetails } from '../../shared/session-details-schema';
 import { parseIsoDurationSec, type TimeMode } from '../../shared/wall-clock';
 
@@ -8,6 +8,9 @@ const STATUS_LABELS: Record<string, string> = {
   error: 'Ended with an error',
   timed_out: 'Timed out',
 };
+
+/** What a start time looks like (formatLocalDateTime), for the placeholder's width. */
+const STARTED_SAMPLE = '0000-00-00 00:00:00';
 
 interface SessionSummaryProps {
   /** Undefined while loading: the same rows are shown with placeholders, so nothing below moves. */
@@ -42,11 +45,11 @@ export function SessionSummary({ details, timeMode, onTimeModeChange }: SessionS
           <dt>Started</dt>
           <dd title={createdAtMs !== null ? new Date(createdAtMs).toISOString() : undefined}>
             {createdAtMs !== null ? (
-              new Date(createdAtMs).toLocaleString()
+              formatLocalDateTime(createdAtMs)
             ) : details ? (
               '–'
             ) : (
-              <Placeholder sample={new Date(0).toLocaleString()} />
+              <Placeholder sample={STARTED_SAMPLE} />
             )}
           </dd>
         </div>
