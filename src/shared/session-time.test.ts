@@ -4,6 +4,7 @@ import {
   pointerToFraction,
   sessionBoundsSec,
   sessionToVideoSec,
+  sessionStartToVideoSec,
   videoSecToFraction,
   videoToSessionSec,
 } from './session-time';
@@ -54,5 +55,14 @@ describe('video ↔ session time', () => {
     expect(pointerToFraction(-5, 400)).toBe(0);
     expect(pointerToFraction(500, 400)).toBe(1);
     expect(pointerToFraction(10, 0)).toBe(0);
+  });
+});
+
+describe('sessionStartToVideoSec', () => {
+  it('moves a session-time start onto the video, never before its first frame', () => {
+    expect(sessionStartToVideoSec(8, 3000)).toBe(5);
+    expect(sessionStartToVideoSec(1, 3000)).toBe(0);
+    expect(sessionStartToVideoSec(8, null)).toBe(8);
+    expect(sessionStartToVideoSec(null, 3000)).toBe(0);
   });
 });

@@ -29,6 +29,11 @@ export function videoToSessionSec(videoSec: number, videoStartMs: number | null)
   return (videoStartMs ?? 0) / 1000 + videoSec;
 }
 
+/** Where playback starts, in video seconds, for a start in session seconds (null: the beginning). */
+export function sessionStartToVideoSec(startSessionSec: number | null, videoStartMs: number | null): number {
+  return startSessionSec === null ? 0 : Math.max(0, startSessionSec - (videoStartMs ?? 0) / 1000);
+}
+
 export function sessionToVideoSec(sessionSec: number, bounds: SessionBoundsSec): number {
   const clamped = Math.min(Math.max(sessionSec, bounds.startSec), bounds.endSec);
   return clamped - bounds.startSec;

@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Replay } from '../../shared/replay-schema';
 import type { MomentLabel } from '../../shared/wall-clock';
 import { describeSource } from './playback-source';
-import { playerVideoFor, releaseHeadStart, videoStartSec } from './playback-head-start';
+import { sessionStartToVideoSec } from '../../shared/session-time';
+import { playerVideoFor, releaseHeadStart } from './playback-head-start';
 import type { PlayerStore } from './player-store';
 import { PlayerControls } from './PlayerControls';
 import type { ScrubberMarker } from './Scrubber';
@@ -23,7 +24,7 @@ interface PlayerProps {
 
 export function Player(props: PlayerProps) {
   const { sessionId, replay, store, requestRenewal } = props;
-  const [startVideoSec] = useState(() => videoStartSec(props.startSessionSec, replay));
+  const [startVideoSec] = useState(() => sessionStartToVideoSec(props.startSessionSec, replay.video_start_ms));
   // Made outside React: on a shared link it is already loading (see playback-head-start.ts).
   const [video] = useState(() => playerVideoFor(sessionId));
   const videoRef = useRef(video);

@@ -1,4 +1,5 @@
 import type { Replay } from '../../shared/replay-schema';
+import { sessionStartToVideoSec } from '../../shared/session-time';
 import { startSessionSec, type StartPosition } from '../../shared/start-param';
 import { playbackAbilities } from './playback-abilities';
 import { choosePlaybackSource, type PlaybackSource } from './playback-source';
@@ -27,7 +28,7 @@ export function startPlaybackHeadStart(sessionId: string, start: StartPosition, 
     (data) => {
       if (headStart !== record) return;
       const source = choosePlaybackSource(data, playbackAbilities());
-      const startVideoSec = videoStartSec(startSessionSec(start, null), data);
+      const startVideoSec = sessionStartToVideoSec(startSessionSec(start, null), data.video_start_ms);
       const running = runSource(video, source, data, startVideoSec, record.relay);
       if (running) record.started = { replay: data, source, startVideoSec, running };
     },
@@ -69,10 +70,6 @@ export function releaseHeadStart(video: HTMLVideoElement): void {
   if (headStart?.video !== video) return;
   headStart.started?.running.stop();
   headStart = null;
-}
-
-export function videoStartSec(sessionSec: number | null, replay: Pick<Replay, 'video_start_ms'>): number {
-  return sessionSec === null ? 0 : Math.max(0, sessionSec - (replay.video_start_ms ?? 0) / 1000);
 }
 
 /** Holds what happened before the Player took over, and tells it on `bind`. */
