@@ -4,10 +4,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadViewerPage } from './views/viewer-page-module';
-import { applyThemeChoice, readThemeChoice } from './ui/theme';
 import './styles.css';
-
-applyThemeChoice(readThemeChoice());
 
 function render(): void {
   const root = document.getElementById('root');

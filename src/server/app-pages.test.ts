@@ -40,7 +40,7 @@ describe('HTML routes', () => {
       const t = makeTestApp();
       const response = await t.request(path);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(await response.text()).toContain('<div id="root"></div>');
+      expect(await response.text()).toContain('<div id="root">');
       expectHtmlSecurityHeaders(response);
     },
   );
@@ -72,13 +72,36 @@ describe('HTML routes', () => {
     expect(await (await t.request('/sessions/abc-123/')).text()).toContain(PRELOAD);
   });
 
-  it('does not inject a preload for invalid ids or other pages', async () => {
+  it("modulepreloads the viewer's chunks on viewer pages only", async () => {
+    const t = makeTestApp();
+    const viewer = await (await t.request('/sessions/abc-123')).text();
+    expect(viewer).toContain('<link rel="modulepreload" href="/assets/ViewerPage-v1.js"><link rel="modulepreload" href="/assets/hls.light-h1.js">');
+    for (const path of ['/', '/no/such/page', '/sessions/a.b']) expect(await (await t.request(path)).text()).not.toContain('rel="modulepreload"');
+  });
+
+  it('does not inject a preload or the viewer shell for invalid ids or other pages', async () => {
     const t = makeTestApp();
     for (const path of ['/sessions/%3Cscript%3E', '/sessions/a.b', '/', '/other']) {
       const html = await (await t.request(path)).text();
       expect(html).not.toContain('rel="preload"');
       expect(html).not.toContain('<script>');
+      expect(html).not.toContain('data-shell-stage');
     }
+    expect(t.upstream.calls).toHaveLength(0);
+  });
+
+  it('sends the viewer shell on /sessions/:id: the top bar and an empty player stage, with the embed variant on ?embed=1', async () => {
+    const t = makeTestApp();
+    const page = await (await t.request('/sessions/abc-123?t=12')).text();
+    expect(page).toContain('<div id="root"><div class="app"><nav class="topbar"');
+    expect(page).toContain('<div class="player-stage" data-shell-stage="">');
+    expect(page).not.toContain('app-embed');
+    const embedded = await (await t.request('/sessions/abc-123?embed=1')).text();
+    expect(embedded).toContain('<div id="root"><div class="app app-embed">');
+    expect(embedded).toContain('data-shell-stage');
+    expect(embedded).not.toContain('class="topbar"');
+    // Nothing of the session is in the shell: the page is the same for every ID until the app runs.
+    expect(page.replace(/abc-123/g, '')).toBe((await (await t.request('/sessions/other-id?t=12')).text()).replace(/other-id/g, ''));
     expect(t.upstream.calls).toHaveLength(0);
   });
 

@@ -98,8 +98,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const rawId = sessionIdFromPagePath(pathname);
     if (rawId !== null) {
       const sessionId = safeDecode(rawId);
+      const valid = sessionId !== null && isValidSessionId(sessionId);
       return indexHtmlResponse(readAsset, 200, {
-        preloadSessionId: sessionId !== null && isValidSessionId(sessionId) ? sessionId : null,
+        viewer: valid ? { sessionId, embed: c.req.query('embed') === '1' } : null,
       });
     }
     const isHome = pathname === '/' || pathname === '/index.html';

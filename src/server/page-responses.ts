@@ -1,13 +1,17 @@
 import type { ReadAsset } from './app-deps';
 import type { DemoSamples } from '../shared/demo-samples-schema';
 import { injectDemoSamples, injectReplayPreload } from './index-html';
+import { injectViewerShell } from './viewer-shell';
 import { isDirectlyServable, isSafeAssetPath, staticCacheControl } from './static-paths';
 
-/** index.html for a page of the SPA; `preloadSessionId` adds the replay preload, `demoSamples` the home page's samples. */
+/**
+ * index.html for a page of the SPA. `viewer` (a valid session ID) adds the replay preload and the
+ * viewer's shell; `demoSamples` inlines the home page's samples.
+ */
 export async function indexHtmlResponse(
   readAsset: ReadAsset,
   status: number,
-  additions: { preloadSessionId?: string | null; demoSamples?: DemoSamples | null } = {},
+  additions: { viewer?: { sessionId: string; embed: boolean } | null; demoSamples?: DemoSamples | null } = {},
 ): Promise<Response> {
   const asset = await readAsset('/index.html');
   if (asset === null || !asset.ok) {
@@ -17,9 +21,9 @@ export async function indexHtmlResponse(
     });
   }
   const html = await asset.text();
-  const { preloadSessionId, demoSamples } = additions;
-  const withPreload = preloadSessionId ? injectReplayPreload(html, preloadSessionId) : html;
-  const body = demoSamples ? injectDemoSamples(withPreload, demoSamples) : withPreload;
+  const { viewer, demoSamples } = additions;
+  const withViewer = viewer ? injectViewerShell(injectReplayPreload(html, viewer.sessionId), { embed: viewer.embed }) : html;
+  const body = demoSamples ? injectDemoSamples(withViewer, demoSamples) : withViewer;
   return new Response(body, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },

@@ -16,12 +16,24 @@ let headStart: HeadStart | null = null;
 
 /**
  * A shared link opens on a viewer: the video starts loading as soon as the replay arrives, while
- * React is still booting. It stays paused and off-screen until the Player adopts it.
+ * React is still booting. In the server's shell (`shellStage`) it plays at once, in the very place
+ * the Player will show it; without a shell it stays paused and off-screen until the Player adopts it.
  */
-export function startPlaybackHeadStart(sessionId: string, start: StartPosition, replay: Promise<Replay>): void {
+export function startPlaybackHeadStart(
+  sessionId: string,
+  start: StartPosition,
+  replay: Promise<Replay>,
+  shellStage: Element | null,
+): void {
   // A timestamp start needs the session's created_at: the Player places it.
   if (start.kind === 'timestamp') return;
   const video = createPlayerVideo();
+  if (shellStage) {
+    video.autoplay = true;
+    shellStage.prepend(video);
+    const spinner = shellStage.querySelector('.player-buffering');
+    video.addEventListener('playing', () => spinner?.remove(), { once: true });
+  }
   const record: HeadStart = { sessionId, video, started: null, relay: new SourceEventRelay() };
   headStart = record;
   replay.then(

@@ -61,7 +61,7 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
     const running = headStart ?? runSource(video, source, wanted.replay, wanted.startVideoSec, events);
     if (!running) return;
     controllerRef.current = running.controller;
-    // The head start loaded with autoplay off: it plays from the moment it is on screen.
+    // A head start without a shell loaded with autoplay off: it plays from the moment it is on screen.
     if (headStart) void video.play().catch(() => undefined);
     return () => {
       resumeAtVideoSec.current = video.currentTime || resumeAtVideoSec.current;

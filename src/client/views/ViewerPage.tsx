@@ -99,46 +99,44 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
     return new URL(viewerPath(sessionId, param), window.location.origin).toString();
   };
 
-  return (
-    <main className={embed ? 'viewer viewer-embed' : 'viewer'} id="main">
-      {!embed && (
-        <header className="viewer-header">
-          <div className="viewer-title">
-            <h1>
-              <span className="viewer-title-label">Session</span> <code className="session-id">{sessionId}</code>
-            </h1>
-            {state.kind !== 'failed' && details.status !== 'error' && (
-              <SessionSummary details={details.data} timeMode={timeMode} onTimeModeChange={setTimeMode} />
-            )}
-          </div>
-          {state.kind !== 'failed' && (
-            <div className="viewer-actions">
-              {replay && <ExpiryCountdown expiresAt={replay.expires_at} />}
-              <CopyLinkButton buildLink={linkAt(true)} />
-              {replay && (
-                <>
-                  <CopyLinkButton buildLink={linkAt(false)} label="Copy link without time" className="copy-link-secondary" />
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label="Keyboard shortcuts"
-                    title="Keyboard shortcuts (?)"
-                    onClick={() => setHelpOpen(true)}
-                  >
-                    <Icon name="keyboard" />
-                  </button>
-                </>
-              )}
-            </div>
+  const header = embed ? null : (
+    <header className="viewer-header">
+      <div className="viewer-title">
+        <h1>
+          <span className="viewer-title-label">Session</span> <code className="session-id">{sessionId}</code>
+        </h1>
+        {state.kind !== 'failed' && details.status !== 'error' && (
+          <SessionSummary details={details.data} timeMode={timeMode} onTimeModeChange={setTimeMode} />
+        )}
+      </div>
+      {state.kind !== 'failed' && (
+        <div className="viewer-actions">
+          {replay && <ExpiryCountdown expiresAt={replay.expires_at} />}
+          <CopyLinkButton buildLink={linkAt(true)} />
+          {replay && (
+            <>
+              <CopyLinkButton buildLink={linkAt(false)} label="Copy link without time" className="copy-link-secondary" />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Keyboard shortcuts"
+                title="Keyboard shortcuts (?)"
+                onClick={() => setHelpOpen(true)}
+              >
+                <Icon name="keyboard" />
+              </button>
+            </>
           )}
-        </header>
-      )}
-      {state.kind === 'loading' && (
-        <div className="player-placeholder" aria-busy="true">
-          <span className="spinner" aria-hidden="true" />
-          <p role="status">{state.retrying ? 'Loading the replay (retrying)…' : 'Loading the replay…'}</p>
         </div>
       )}
+    </header>
+  );
+
+  // The video comes first and nothing above it changes size: its place on the page is known before
+  // React runs, so the server's shell (src/server/viewer-shell.ts) can show it there.
+  const stageFirst = state.kind === 'loading' || replay !== null;
+  return (
+    <main className={embed ? 'viewer viewer-embed' : 'viewer'} id="main">
       {state.kind === 'waiting' && (
         <ErrorAlert title={state.error.code === 'processing' ? 'Not ready yet' : 'Waiting for Notte'} tone="waiting">
           <p>{describeViewerError(state.error)}</p>
@@ -157,38 +155,45 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
           )}
         </ErrorAlert>
       )}
-      {replay && (
+      {!stageFirst && header}
+      {stageFirst && (
         <div className={embed ? 'viewer-body viewer-body-embed' : 'viewer-body'}>
           <div className="viewer-main">
+            {replay && startKnown ? (
+              <Player
+                key={sessionId}
+                sessionId={sessionId}
+                replay={replay}
+                store={store}
+                startSessionSec={startAt}
+                requestRenewal={renew}
+                markers={markers}
+                momentLabel={momentLabel}
+                stepLabelAt={stepLabelAt}
+              />
+            ) : (
+              <div className="player-placeholder" aria-busy="true">
+                <span className="spinner" aria-hidden="true" />
+                <p role="status">{state.kind === 'loading' && state.retrying ? 'Loading the replay (retrying)…' : 'Loading the replay…'}</p>
+              </div>
+            )}
             {state.kind === 'ready' && state.renewalError && (
               <p className="renewal-warning" role="status">
                 Could not renew the storage links yet: {describeViewerError(state.renewalError)} Playback continues; the
                 viewer keeps trying.
               </p>
             )}
-            {startKnown && (
-            <Player
-              key={sessionId}
-              sessionId={sessionId}
-              replay={replay}
-              store={store}
-              startSessionSec={startAt}
-              requestRenewal={renew}
-              markers={markers}
-              momentLabel={momentLabel}
-              stepLabelAt={stepLabelAt}
-            />
-            )}
+            {header}
           </div>
           {!embed && (
             <Suspense fallback={null}>
-            <StepsPanel
-              {...(details.status === 'pending'
-                ? { state: 'loading' as const }
-                : details.status === 'error'
-                  ? { state: 'failed' as const, message: describeViewerError(asViewerError(details.error)) }
-                  : { state: 'ready' as const, steps, store, videoDurationSec, momentLabel })}
-            />
+              <StepsPanel
+                {...(details.status === 'pending'
+                  ? { state: 'loading' as const }
+                  : details.status === 'error'
+                    ? { state: 'failed' as const, message: describeViewerError(asViewerError(details.error)) }
+                    : { state: 'ready' as const, steps, store, videoDurationSec, momentLabel })}
+              />
             </Suspense>
           )}
         </div>

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.js';
+import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
+
+// The server sends a shell of the viewer page; boot.ts plays the video in it before React runs,
+// and React's Player adopts that very element in the very same place.
+
+const APP_BUNDLE = /\/assets\/index-[\w-]+\.js$/;
+
+async function videoBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await playerVideo(page).boundingBox();
+  if (!box) throw new Error('the player video has no box');
+  return box;
+}
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 375, height: 740 },
+]) {
+  for (const query of ['', '?embed=1']) {
+    test(`at ${viewport.width} px${query ? ' embedded' : ''}, the video plays before the app's bundle runs, where the player keeps it`, async ({
+      browser,
+      app,
+      sid,
+    }) => {
+      const id = sid('mp4-only');
+      const shellContext = await browser.newContext({ viewport, baseURL: app.url });
+      try {
+        const shellPage = await shellContext.newPage();
+        // No React at all: only boot.ts and the server's shell.
+        await shellPage.route(APP_BUNDLE, (route) => route.abort());
+        await shellPage.goto(`/sessions/${id}${query}`);
+        await expect(shellPage.locator('[data-shell-stage] video')).toHaveCount(1);
+        await expectPlaying(shellPage, { advanceSec: 0.5 });
+        await expect(seekSlider(shellPage)).toHaveCount(0);
+        const shellBox = await videoBox(shellPage);
+
+        const appContext = await browser.newContext({ viewport, baseURL: app.url });
+        try {
+          const appPage = await appContext.newPage();
+          await appPage.goto(`/sessions/${id}${query}`);
+          await expect(seekSlider(appPage)).toBeVisible();
+          await expectPlaying(appPage);
+          const appBox = await videoBox(appPage);
+          for (const side of ['x', 'y', 'width', 'height'] as const) {
+            expect(appBox[side], `video ${side} in the shell and in the app`).toBeCloseTo(shellBox[side], 0);
+          }
+        } finally {
+          await appContext.close();
+        }
+      } finally {
+        await shellContext.close();
+      }
+    });
+  }
+}
+
+test('the Player adopts the video the shell started: one element, never replaced, still playing', async ({ page, sid }) => {
+  await page.addInitScript(() => {
+    const seen: HTMLVideoElement[] = [];
+    (window as unknown as { seenVideos: HTMLVideoElement[] }).seenVideos = seen;
+    new MutationObserver(() => {
+      for (const video of document.querySelectorAll('video')) {
+        if (seen.includes(video)) continue;
+        seen.push(video);
+        video.dataset['firstParent'] = video.parentElement?.hasAttribute('data-shell-stage') ? 'shell' : 'app';
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`/sessions/${sid('hls-ok')}`);
+  await expect(seekSlider(page)).toBeVisible();
+  await expectPlaying(page, { advanceSec: 1 });
+  const { count, firstParent, sameAsFirst } = await playerVideo(page).evaluate((node) => {
+    const seen = (window as unknown as { seenVideos: HTMLVideoElement[] }).seenVideos;
+    return { count: seen.length, firstParent: (node as HTMLVideoElement).dataset['firstParent'], sameAsFirst: seen[0] === node };
+  });
+  expect(firstParent, 'the video was first shown in the shell').toBe('shell');
+  expect(sameAsFirst, 'the player shows the first video made').toBe(true);
+  expect(count, 'no second player video was made').toBe(1);
+  await expect(page.locator('[data-shell-stage]')).toHaveCount(0);
+});
