@@ -5,7 +5,8 @@ import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
 // The server sends a shell of the viewer page; boot.ts plays the video in it before React runs,
 // and React's Player adopts that very element in the very same place.
 
-const APP_BUNDLE = /\/assets\/index-[\w-]+\.js$/;
+// React and the app: boot.ts (the page's entry) imports them; blocked, the page is the shell and boot.ts only.
+const APP_BUNDLE = /\/assets\/(main|react)-[\w-]+\.js$/;
 
 async function videoBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await playerVideo(page).boundingBox();

@@ -41,6 +41,8 @@
           height: meta.height,
         };
         mark('firstFrame', t);
+        // The bench waits for this message (scripts/bench/lib/browser.mjs: firstFrameSignal).
+        console.debug('__bench:first-frame');
         return;
       }
       // A hidden helper video (thumbnails) never counts; keep the loop bounded.
@@ -73,8 +75,9 @@
 
   // ---- DOM milestones -------------------------------------------------------------------------
   const observer = new MutationObserver(() => {
+    // React's first commit: #root holds something other than the server's shell of the viewer.
     const root = document.getElementById('root');
-    if (root && root.firstChild) mark('root.firstChild');
+    if (root && root.firstChild && !root.querySelector('[data-shell-stage]')) mark('root.firstChild');
     const video = document.querySelector('video');
     if (video) {
       mark('dom.video');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { coldLoad, heapScrubSequence, launchBrowser, seekSequence, tracedLoad, CHROME_PATH } from './lib/browser.mjs';
 import { autocannonRun, concurrentBurst, sequentialLatency } from './lib/load.mjs';
 import { ensureBuild, FAKE_API_KEY, RESULTS_DIR, ROOT, startApp, startBareServer, startFakeUpstream, stopAllChildren } from './lib/servers.mjs';
-import { initialJsFromDist } from './lib/sizes.mjs';
+import { appChunkFilesFromDist, initialJsFromDist } from './lib/sizes.mjs';
 import { median, ratio, round, summary } from './lib/stats.mjs';
 
 const KiB = 1024;
@@ -71,6 +71,11 @@ function describeLoad(run, sessionId) {
   const jsBeforeFrame = (run.network ?? []).filter(
     (n) => !n.failed && (n.resourceType === 'script' || /\.m?js(\?|$)/.test(n.url)) && n.startMs !== null && n.startMs < ttff,
   );
+  // The app's chunks are prefetched while the video loads but run only when boot.ts imports them:
+  // they count as run before the frame only if the app started before it.
+  const appFiles = new Set(appChunkFilesFromDist());
+  const appRanBeforeFrame = run.appStartMs !== null && run.appStartMs !== undefined && run.appStartMs < ttff;
+  const jsRanBeforeFrame = jsBeforeFrame.filter((n) => appRanBeforeFrame || !appFiles.has(new URL(n.url).pathname));
   const replayNetworkRequests = (run.network ?? []).filter((n) => n.url.includes(replayPath)).length;
   const longTasksBeforeFrame = (run.longTasks ?? []).filter((t) => t.startMs < ttff);
   return {
@@ -84,11 +89,18 @@ function describeLoad(run, sessionId) {
     marks: Object.fromEntries(Object.entries(run.marks ?? {}).map(([k, v]) => [k, round(v)])),
     pageErrors: run.pageErrors,
     longTasksBeforeFrame: { count: longTasksBeforeFrame.length, totalMs: round(longTasksBeforeFrame.reduce((s, t) => s + t.durationMs, 0)) },
-    jsBeforeFrame: {
-      files: jsBeforeFrame.map((n) => ({ url: new URL(n.url).pathname, startMs: round(n.startMs), rawBytes: n.rawBytes, gzipBytes: n.gzipBytes })),
-      rawBytes: jsBeforeFrame.reduce((s, n) => s + (n.rawBytes ?? 0), 0),
-      gzipBytes: jsBeforeFrame.reduce((s, n) => s + (n.gzipBytes ?? 0), 0),
-    },
+    jsBeforeFrame: jsSum(jsBeforeFrame),
+    appStartMs: round(run.appStartMs ?? null),
+    appRanBeforeFrame,
+    jsRanBeforeFrame: jsSum(jsRanBeforeFrame),
+  };
+}
+
+function jsSum(requests) {
+  return {
+    files: requests.map((n) => ({ url: new URL(n.url).pathname, startMs: round(n.startMs), rawBytes: n.rawBytes, gzipBytes: n.gzipBytes })),
+    rawBytes: requests.reduce((s, n) => s + (n.rawBytes ?? 0), 0),
+    gzipBytes: requests.reduce((s, n) => s + (n.gzipBytes ?? 0), 0),
   };
 }
 
@@ -318,7 +330,9 @@ function buildRows(r) {
   if (r.js) {
     add('3 JS', 'initial JS gzip (entry + preloads, no hls.js)', fmt(kib(r.js.initial.gzipBytes), ' KiB', 1), '≤ 95 KiB', le(kib(r.js.initial.gzipBytes), 95));
     if (r.js.beforeFirstFrame) {
-      add('3 JS', 'JS requested before first frame, gzip', `${fmt(kib(r.js.beforeFirstFrame.gzipBytes), ' KiB', 1)} (raw ${fmt(kib(r.js.beforeFirstFrame.rawBytes), ' KiB', 0)})`, '≤ 210 KiB', le(kib(r.js.beforeFirstFrame.gzipBytes), 210));
+      const ran = r.js.ranBeforeFirstFrame;
+      add('3 JS', 'JS run before first frame, gzip (the app: after it in n/N runs)', `${fmt(kib(ran.gzipBytes), ' KiB', 1)} (raw ${fmt(kib(ran.rawBytes), ' KiB', 0)}); app after the frame ${ran.appAfterFrame}/${ran.of}`, '≤ 210 KiB', le(kib(ran.gzipBytes), 210) && ran.appAfterFrame === ran.of);
+      add('3 JS', 'JS requested before first frame, gzip (incl. the app, prefetched)', `${fmt(kib(r.js.beforeFirstFrame.gzipBytes), ' KiB', 1)} (raw ${fmt(kib(r.js.beforeFirstFrame.rawBytes), ' KiB', 0)})`);
       add('3 JS', 'hls.js request starts before replay response ends', `${r.js.noWaterfall.yes}/${r.js.noWaterfall.of} runs (hls start ${fmt(r.js.noWaterfall.hlsStartMs, ' ms')}, replay end ${fmt(r.js.noWaterfall.replayEndMs, ' ms')})`, 'all runs', r.js.noWaterfall.of > 0 && r.js.noWaterfall.yes === r.js.noWaterfall.of);
     }
   }
@@ -392,6 +406,7 @@ function printCriticalPath(r) {
       hlsJsStartMs: med(loads, (l) => l.hlsJs?.startMs),
       hlsJsEndMs: med(loads, (l) => l.hlsJs?.endMs),
       domContentLoadedMs: med(loads, (l) => l.marks.domContentLoaded),
+      appStartMs: med(loads, (l) => l.appStartMs),
       reactFirstCommitMs: med(loads, (l) => l.marks['root.firstChild']),
       videoInDomMs: med(loads, (l) => l.marks['dom.video']),
       videoGetsSourceMs: med(loads, (l) => l.marks['video.loadstart']),
@@ -525,6 +540,13 @@ async function main() {
     const mid = byGzip[Math.floor(byGzip.length / 2)];
     const flags = hlsViewer.map((l) => l.hlsStartsBeforeReplayEnds).filter((f) => f !== null);
     results.js.beforeFirstFrame = { ...mid.jsBeforeFrame, note: 'gzip -9 of each JS response body fetched before the first frame; the app serves them uncompressed' };
+    const byRan = [...hlsViewer].sort((a, b) => a.jsRanBeforeFrame.gzipBytes - b.jsRanBeforeFrame.gzipBytes);
+    results.js.ranBeforeFirstFrame = {
+      ...byRan[Math.floor(byRan.length / 2)].jsRanBeforeFrame,
+      appAfterFrame: hlsViewer.filter((l) => !l.appRanBeforeFrame).length,
+      of: hlsViewer.length,
+      note: 'requested before the first frame, minus the app chunks when the app (main.tsx mark) started after the frame',
+    };
     results.js.noWaterfall = {
       yes: flags.filter(Boolean).length,
       of: flags.length,

@@ -1,15 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { replayQueryOptions } from './api/replay-query';
-import { loadHls } from './player/load-hls';
 import { startPlaybackHeadStart } from './player/playback-head-start';
 import { parseRoute } from './routing/route';
 import { applyThemeChoice, readThemeChoice } from './ui/theme';
-import { loadViewerPage } from './views/viewer-page-module';
+import './styles.css';
 
-// index.html runs this entry before the app's bundle: a shared link starts its replay request
-// (answered from the HTML's preload), hls.js, the viewer chunk and the video itself before
-// react-dom and the app are even evaluated. The video plays in the server's shell of the page
-// (src/server/viewer-shell.ts) until React's Player adopts it.
+// index.html runs this small entry only. A shared link starts its replay request (answered from
+// the HTML's preload) and the video itself here (hls.js is evaluated only for a stream); the video plays in the server's shell of
+// the page (src/server/viewer-shell.ts) until React's Player adopts it. The app (React and the
+// rest) downloads in parallel (modulepreload) but is evaluated only once the video has its first
+// frame: its start-up is ~100-300 ms of main thread that would otherwise stand between the replay's
+// answer and the video. The wait is capped, so that the page's controls never wait long for a slow video.
+const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 600;
 
 // Before anything paints in the chosen theme's colours.
 applyThemeChoice(readThemeChoice());
@@ -18,13 +20,15 @@ export const queryClient = new QueryClient();
 
 export const initialRoute = parseRoute(window.location.pathname, window.location.search);
 
+let videoSettled: Promise<void> = Promise.resolve();
 if (initialRoute.kind === 'viewer') {
-  void loadHls();
-  void loadViewerPage();
-  startPlaybackHeadStart(
+  videoSettled = startPlaybackHeadStart(
     initialRoute.sessionId,
     initialRoute.start,
     queryClient.fetchQuery(replayQueryOptions(initialRoute.sessionId)),
     document.querySelector('[data-shell-stage]'),
   );
 }
+
+const capped = new Promise<void>((resolve) => setTimeout(resolve, APP_WAITS_FOR_VIDEO_AT_MOST_MS));
+void Promise.race([videoSettled, capped]).then(() => import('./main'));

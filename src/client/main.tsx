@@ -4,7 +4,9 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadViewerPage } from './views/viewer-page-module';
-import './styles.css';
+
+// User timing: when the app (React) starts, next to the first frame, for the bench and for RUM.
+performance.mark('replay-viewer:app-start');
 
 function render(): void {
   const root = document.getElementById('root');

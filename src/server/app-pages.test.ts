@@ -75,7 +75,7 @@ describe('HTML routes', () => {
   it("modulepreloads the viewer's chunks on viewer pages only", async () => {
     const t = makeTestApp();
     const viewer = await (await t.request('/sessions/abc-123')).text();
-    expect(viewer).toContain('<link rel="modulepreload" href="/assets/ViewerPage-v1.js"><link rel="modulepreload" href="/assets/hls.light-h1.js">');
+    expect(viewer).toContain('<link rel="modulepreload" fetchpriority="low" href="/assets/ViewerPage-v1.js"><link rel="modulepreload" href="/assets/hls.light-h1.js">');
     for (const path of ['/', '/no/such/page', '/sessions/a.b']) expect(await (await t.request(path)).text()).not.toContain('rel="modulepreload"');
   });
 

@@ -5,10 +5,10 @@ import { injectDemoSamples, injectReplayPreload } from './index-html';
 const BUILT = '<!doctype html><html><head><meta charset="UTF-8"><meta name="replay-viewer-chunks" content="/assets/ViewerPage-x1.js /assets/hls.light-AbC_1.js"></head><body></body></html>';
 
 describe('injectReplayPreload', () => {
-  it('preloads the replay and the viewer chunks first thing in <head>', () => {
+  it('preloads the replay and the viewer chunks first thing in <head>, hls.js at default priority, the page chunks low', () => {
     const html = injectReplayPreload(BUILT, 'abc-123');
     expect(html).toContain(
-      '<head><link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay"><link rel="modulepreload" href="/assets/ViewerPage-x1.js"><link rel="modulepreload" href="/assets/hls.light-AbC_1.js">',
+      '<head><link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay"><link rel="modulepreload" fetchpriority="low" href="/assets/ViewerPage-x1.js"><link rel="modulepreload" href="/assets/hls.light-AbC_1.js">',
     );
   });
   it('adds only the replay preload when the build names no player chunk', () => {

@@ -12,9 +12,10 @@ export function injectReplayPreload(html: string, sessionId: string): string {
   const chunks = (/<meta name="replay-viewer-chunks" content="([^"]*)">/.exec(html)?.[1] ?? '')
     .split(' ')
     .filter((path) => /^\/assets\/[\w.-]+\.js$/.test(path));
+  // hls.js is on the first frame's path; the viewer page's own chunks are needed only after it.
   const link =
     `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">` +
-    chunks.map((path) => `<link rel="modulepreload" href="${path}">`).join('');
+    chunks.map((path) => `<link rel="modulepreload"${/\/hls[\w.-]*\.js$/.test(path) ? '' : ' fetchpriority="low"'} href="${path}">`).join('');
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head === null) return html;
   const insertAt = head.index + head[0].length;

@@ -15,6 +15,16 @@ export async function launchBrowser() {
 }
 
 /**
+ * Resolves when the probe reports the first frame. A console message, not `page.waitForFunction`:
+ * polling needs Playwright's injected script (~330 KB), whose evaluation in the page would land on
+ * the main thread in the middle of the load being measured (seen as 100–200 ms `EvaluateScript`).
+ */
+function firstFrameSignal(page, timeoutMs) {
+  return page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_FRAME_MESSAGE, timeout: timeoutMs });
+}
+const FIRST_FRAME_MESSAGE = '__bench:first-frame';
+
+/**
  * One cold load in a fresh browser context (empty HTTP cache, no service worker, no storage):
  * navigates, waits for the first presented frame of the visible video, then runs `after(page, run)`
  * (seeks, scrubs) before closing the context. Never throws: failures come back as `error`.
@@ -65,11 +75,14 @@ export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = 
     if (message.type() === 'error' && run.pageErrors.length < 5) run.pageErrors.push(`console: ${message.text().slice(0, 300)}`);
   });
   try {
+    const firstFrame = firstFrameSignal(page, timeoutMs);
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
-    await page.waitForFunction(() => window.__bench && window.__bench.firstFrame !== null, null, { timeout: timeoutMs, polling: 50 });
+    await firstFrame;
     const snapshot = await page.evaluate(() => ({
       timeOriginEpochMs: performance.timeOrigin,
       firstFrame: window.__bench.firstFrame,
+      // main.tsx marks when the app (React) starts evaluating.
+      appStartMs: performance.getEntriesByName('replay-viewer:app-start')[0]?.startTime ?? null,
       marks: window.__bench.marks,
       longTasks: window.__bench.longTasks,
       resources: performance.getEntriesByType('resource').map((e) => ({
@@ -87,6 +100,15 @@ export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = 
     }));
     Object.assign(run, snapshot);
     run.ttffMs = snapshot.firstFrame.atMs;
+    // React commits after the first frame now: wait for it (bounded) so the timeline shows it too.
+    const commit = await page
+      .waitForFunction(() => !document.getElementById('root') || 'root.firstChild' in window.__bench.marks, null, { timeout: 5_000, polling: 50 })
+      .then(() => page.evaluate(() => ({ marks: window.__bench.marks, appStartMs: performance.getEntriesByName('replay-viewer:app-start')[0]?.startTime ?? null })))
+      .catch(() => null);
+    if (commit) {
+      run.marks = commit.marks;
+      run.appStartMs = commit.appStartMs;
+    }
     if (after) run.after = await after(page, run, session);
   } catch (error) {
     run.error = String(error?.message ?? error).split('\n')[0];
@@ -209,8 +231,9 @@ export async function tracedLoad(browser, url, { timeoutMs = 20_000 } = {}) {
     await browser.startTracing(page, {
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'loading'],
     });
+    const firstFrame = firstFrameSignal(page, timeoutMs);
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
-    await page.waitForFunction(() => window.__bench && window.__bench.firstFrame !== null, null, { timeout: timeoutMs, polling: 50 });
+    await firstFrame;
     await page.waitForTimeout(200);
     snapshot = await page.evaluate(() => ({ firstFrameMs: window.__bench.firstFrame.atMs, marks: window.__bench.marks }));
   } finally {

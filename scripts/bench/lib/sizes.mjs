@@ -1,6 +1,6 @@
 // JavaScript sizes: the initial bundle read from dist/index.html (entry + modulepreloads + their
 // static imports, hls.js excluded), and the JS a real viewer load fetched before its first frame.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './servers.mjs';
@@ -65,4 +65,27 @@ export function gzipOfDistAsset(urlPath) {
   if (!abs.startsWith(DIST) || !existsSync(abs)) return null;
   const buffer = readFileSync(abs);
   return { rawBytes: buffer.length, gzipBytes: gzipBytes(buffer) };
+}
+
+/**
+ * The app's chunks: every built JS file that the boot entry (dist/index.html's module script) does
+ * not import statically, hls.js excluded. boot.ts imports them with import() once the video has its
+ * first frame; they are prefetched (modulepreload, low priority) but not run before it.
+ */
+export function appChunkFilesFromDist() {
+  const htmlPath = path.join(DIST, 'index.html');
+  if (!existsSync(htmlPath)) return [];
+  const html = readFileSync(htmlPath, 'utf8');
+  const entry = /<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']\/([^"']+)["']/.exec(html)?.[1];
+  if (!entry) return [];
+  const bootClosure = new Set();
+  const visit = (rel) => {
+    if (bootClosure.has(rel) || !existsSync(path.join(DIST, rel))) return;
+    bootClosure.add(rel);
+    const code = readFileSync(path.join(DIST, rel), 'utf8');
+    for (const imported of staticImports(code)) visit(path.posix.join(path.posix.dirname(rel), imported).replace(/^\.\//, ''));
+  };
+  visit(entry);
+  const assets = readdirSync(path.join(DIST, 'assets')).filter((file) => file.endsWith('.js')).map((file) => `assets/${file}`);
+  return assets.filter((file) => !bootClosure.has(file) && !isHls(file)).map((file) => `/${file}`);
 }

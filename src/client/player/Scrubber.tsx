@@ -103,9 +103,10 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       onKeyDown={onKeyDown}
       onPointerDown={(event) => {
         if (event.button !== 0) return;
+        // The seek first: everything else this click does (capture, hover, focus, re-renders) comes after it.
+        seekToPointer(event);
         draggingRef.current = true;
         event.currentTarget.setPointerCapture(event.pointerId);
-        seekToPointer(event);
       }}
       onPointerMove={(event) => {
         const fraction = pointerFraction(event);

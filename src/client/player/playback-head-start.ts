@@ -18,34 +18,41 @@ let headStart: HeadStart | null = null;
  * A shared link opens on a viewer: the video starts loading as soon as the replay arrives, while
  * React is still booting. In the server's shell (`shellStage`) it plays at once, in the very place
  * the Player will show it; without a shell it stays paused and off-screen until the Player adopts it.
+ * Settles when the video has its first frame, or will not have one from here (no head start for
+ * this link, the replay failed, the source failed).
  */
 export function startPlaybackHeadStart(
   sessionId: string,
   start: StartPosition,
   replay: Promise<Replay>,
   shellStage: Element | null,
-): void {
+): Promise<void> {
   // A timestamp start needs the session's created_at: the Player places it.
-  if (start.kind === 'timestamp') return;
+  if (start.kind === 'timestamp') return Promise.resolve();
   const video = createPlayerVideo();
+  const record: HeadStart = { sessionId, video, started: null, relay: new SourceEventRelay() };
+  headStart = record;
   if (shellStage) {
     video.autoplay = true;
     shellStage.prepend(video);
     const spinner = shellStage.querySelector('.player-buffering');
     video.addEventListener('playing', () => spinner?.remove(), { once: true });
   }
-  const record: HeadStart = { sessionId, video, started: null, relay: new SourceEventRelay() };
-  headStart = record;
-  replay.then(
-    (data) => {
-      if (headStart !== record) return;
-      const source = choosePlaybackSource(data, playbackAbilities());
-      const startVideoSec = sessionStartToVideoSec(startSessionSec(start, null), data.video_start_ms);
-      const running = runSource(video, source, data, startVideoSec, record.relay);
-      if (running) record.started = { replay: data, source, startVideoSec, running };
-    },
-    () => undefined,
-  );
+  return new Promise<void>((settle) => {
+    video.addEventListener('loadeddata', () => settle(), { once: true });
+    record.relay.onFailure = () => settle();
+    replay.then(
+      (data) => {
+        if (headStart !== record) return settle();
+        const source = choosePlaybackSource(data, playbackAbilities());
+        const startVideoSec = sessionStartToVideoSec(startSessionSec(start, null), data.video_start_ms);
+        const running = runSource(video, source, data, startVideoSec, record.relay);
+        if (running) record.started = { replay: data, source, startVideoSec, running };
+        else settle();
+      },
+      () => settle(),
+    );
+  });
 }
 
 /** The `<video>` for a Player of `sessionId`: the head start's one, if it was for that session. */
@@ -88,6 +95,8 @@ export function releaseHeadStart(video: HTMLVideoElement): void {
 class SourceEventRelay implements SourceEvents {
   private target: SourceEvents | null = null;
   private readonly missed = new Set<keyof SourceEvents>();
+  /** Told when the source cannot go on before anyone owns it. */
+  onFailure: () => void = () => undefined;
 
   bind(target: SourceEvents): void {
     this.target = target;
@@ -101,7 +110,11 @@ class SourceEventRelay implements SourceEvents {
   playing = () => this.emit('playing');
 
   private emit(name: keyof SourceEvents): void {
-    if (this.target) this.target[name]();
-    else this.missed.add(name);
+    if (this.target) {
+      this.target[name]();
+      return;
+    }
+    this.missed.add(name);
+    if (name !== 'playing') this.onFailure();
   }
 }
