@@ -11,7 +11,7 @@ import './styles.css';
 // rest) downloads in parallel (modulepreload) but is evaluated only once the video has its first
 // frame: its start-up is ~100-300 ms of main thread that would otherwise stand between the replay's
 // answer and the video. The wait is capped, so that the page's controls never wait long for a slow video.
-const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 600;
+const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 800;
 
 // Before anything paints in the chosen theme's colours.
 applyThemeChoice(readThemeChoice());

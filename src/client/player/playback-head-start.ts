@@ -18,8 +18,8 @@ let headStart: HeadStart | null = null;
  * A shared link opens on a viewer: the video starts loading as soon as the replay arrives, while
  * React is still booting. In the server's shell (`shellStage`) it plays at once, in the very place
  * the Player will show it; without a shell it stays paused and off-screen until the Player adopts it.
- * Settles when the video has its first frame, or will not have one from here (no head start for
- * this link, the replay failed, the source failed).
+ * Settles when the video has shown its first frame, or will not show one from here (no head start
+ * for this link, the replay failed, the source failed).
  */
 export function startPlaybackHeadStart(
   sessionId: string,
@@ -39,7 +39,9 @@ export function startPlaybackHeadStart(
     video.addEventListener('playing', () => spinner?.remove(), { once: true });
   }
   return new Promise<void>((settle) => {
-    video.addEventListener('loadeddata', () => settle(), { once: true });
+    // A frame on screen, not only decoded (`loadeddata` comes earlier, and the app's start-up would delay its paint).
+    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => settle());
+    else video.addEventListener('loadeddata', () => settle(), { once: true });
     record.relay.onFailure = () => settle();
     replay.then(
       (data) => {
