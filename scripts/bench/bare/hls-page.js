@@ -5,6 +5,10 @@
   const sessionId = new URLSearchParams(window.location.search).get('id') ?? '';
   const video = document.getElementById('video');
   video.muted = true;
+  const seek = document.getElementById('seek');
+  seek.addEventListener('input', () => {
+    if (Number.isFinite(video.duration)) video.currentTime = (Number(seek.value) / 1000) * video.duration;
+  });
   // Never fetched: the loader answers it from memory (relative URIs would resolve against it).
   const PLAYLIST_URL = new URL('/__bare__/playlist.m3u8', window.location.origin).href;
 
