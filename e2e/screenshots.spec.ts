@@ -15,11 +15,11 @@ const viewports = [
   { width: 375, height: 812 },
 ];
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
   // Let fonts and layout settle; animations are frozen by Playwright's screenshot option.
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT_DIR, `${name}-${width}x${height}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: path.join(OUT_DIR, `${name}-${width}x${height}.png`), fullPage, animations: 'disabled' });
 }
 
 for (const viewport of viewports) {
@@ -97,7 +97,8 @@ for (const viewport of viewports) {
       await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
       await expect(page.locator('.scrubber-preview-frame')).toBeVisible();
       await page.waitForTimeout(500);
-      await shoot(page, 'viewer-hover-preview');
+      // A full-page capture resizes the viewport, and the pointer would no longer hover.
+      await shoot(page, 'viewer-hover-preview', { fullPage: false });
       await page.mouse.move(5, 5);
       await page.keyboard.press('?');
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
