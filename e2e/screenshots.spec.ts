@@ -80,6 +80,13 @@ for (const viewport of viewports) {
       await shoot(page, 'viewer-renewal-failing');
     });
 
+    test('viewer, the replay is slow to answer', async ({ page, sid }) => {
+      await page.route('**/api/sessions/*/replay', () => new Promise<void>(() => undefined));
+      await page.goto(`/sessions/${sid('hls-ok')}`, { waitUntil: 'commit' });
+      await expect(page.getByRole('status').filter({ hasText: 'Loading the replay' })).toBeVisible();
+      await shoot(page, 'viewer-loading');
+    });
+
     test('viewer, offline', async ({ page, context, sid }) => {
       await page.goto(`/sessions/${sid('hls-ok')}`);
       await expectPlaying(page);

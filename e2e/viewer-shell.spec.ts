@@ -28,8 +28,9 @@ for (const viewport of [
       const shellContext = await browser.newContext({ viewport, baseURL: app.url });
       try {
         const shellPage = await shellContext.newPage();
-        // No React at all: only boot.ts and the server's shell.
-        await shellPage.route(APP_BUNDLE, (route) => route.abort());
+        // No React at all: only boot.ts and the server's shell. The app's code is held back, not refused
+        // (a refusal shows the "could not load" notice above the page).
+        await shellPage.route(APP_BUNDLE, () => new Promise<void>(() => undefined));
         await shellPage.goto(`/sessions/${id}${query}`);
         await expect(shellPage.locator('[data-shell-stage] video')).toHaveCount(1);
         await expectPlaying(shellPage, { advanceSec: 0.5 });
@@ -79,4 +80,67 @@ test('the Player adopts the video the shell started: one element, never replaced
   expect(sameAsFirst, 'the player shows the first video made').toBe(true);
   expect(count, 'no second player video was made').toBe(1);
   await expect(page.locator('[data-shell-stage]')).toHaveCount(0);
+});
+
+async function stageBox(page: Page, selector: string): Promise<string> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} has no box`);
+  return [box.x, box.y, box.width, box.height].map((n) => n.toFixed(0)).join(',');
+}
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 375, height: 740 },
+]) {
+  test(`at ${viewport.width} px, a slow replay: the stage stays put from the shell through loading to the player`, async ({ page, sid }) => {
+    await page.setViewportSize(viewport);
+    // Both held until the test lets them go: the app's code, and the replay (the preload included).
+    let releaseApp = () => undefined as void;
+    const appGate = new Promise<void>((resolve) => (releaseApp = resolve));
+    await page.route(APP_BUNDLE, async (route) => {
+      await appGate;
+      await route.continue();
+    });
+    let releaseReplay = () => undefined as void;
+    const replayGate = new Promise<void>((resolve) => (releaseReplay = resolve));
+    await page.route('**/api/sessions/*/replay', async (route) => {
+      await replayGate;
+      await route.continue();
+    });
+    // Not waiting for `load`: that would wait for the held replay preload.
+    await page.goto(`/sessions/${sid('hls-ok')}`, { waitUntil: 'commit' });
+    await expect(page.locator('[data-shell-stage]')).toBeVisible();
+    const inShell = await stageBox(page, '[data-shell-stage]');
+    // The app gives up waiting for the video (800 ms) and shows its loading state in the same place.
+    releaseApp();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the replay' })).toBeVisible();
+    const whileLoading = await stageBox(page, '.player-stage-loading');
+    releaseReplay();
+    await expect(seekSlider(page)).toBeVisible({ timeout: 15_000 });
+    await expectPlaying(page);
+    const playing = await stageBox(page, '.player-stage');
+    expect(whileLoading).toBe(inShell);
+    expect(playing).toBe(inShell);
+  });
+}
+
+test('a link to a moment by timestamp (no head start): the stage the shell shows is where the player plays', async ({ browser, app, sid }) => {
+  const path = `/sessions/${sid('hls-ok')}?t=${encodeURIComponent('2026-03-01T10:00:08Z')}`;
+  const shellContext = await browser.newContext({ baseURL: app.url });
+  const appContext = await browser.newContext({ baseURL: app.url });
+  try {
+    const shellPage = await shellContext.newPage();
+    await shellPage.route(APP_BUNDLE, () => new Promise<void>(() => undefined));
+    await shellPage.goto(path, { waitUntil: 'commit' });
+    await expect(shellPage.locator('[data-shell-stage]')).toBeVisible();
+    const inShell = await stageBox(shellPage, '[data-shell-stage]');
+    const appPage = await appContext.newPage();
+    await appPage.goto(path);
+    await expect(seekSlider(appPage)).toBeVisible({ timeout: 15_000 });
+    await expectPlaying(appPage);
+    expect(await stageBox(appPage, '.player-stage')).toBe(inShell);
+  } finally {
+    await shellContext.close();
+    await appContext.close();
+  }
 });

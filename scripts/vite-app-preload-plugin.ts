@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
-import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { OutputChunk } from 'rolldown';
+import { chunkClosure } from './vite-chunk-closure.ts';
 
 const APP_MODULE = 'src/client/main.tsx';
 
@@ -7,8 +8,9 @@ const APP_MODULE = 'src/client/main.tsx';
  * index.html runs only src/client/boot.ts, which imports the app (main.tsx and React) once a shared
  * link's video is under way. So that waiting costs no download time, the app's chunk and its static
  * imports are `modulepreload`ed by the HTML itself: fetched and compiled in parallel, evaluated later.
- * Priorities say what the first frame needs: the boot script high (Chromium fetches module scripts
- * at low priority by default, behind every preload), the app's chunks low.
+ * The boot script is fetched at high priority: Chromium fetches module scripts at low priority by
+ * default, behind every preload. (Viewer pages also turn the app's preloads down to low, see
+ * src/server/index-html.ts: there the video comes first; on the home page the app is the page.)
  */
 export function appPreloadPlugin(): Plugin {
   return {
@@ -23,28 +25,13 @@ export function appPreloadPlugin(): Plugin {
       if (!app || !html || html.type !== 'asset' || typeof html.source !== 'string') {
         this.error(`${APP_MODULE} or index.html is missing from the bundle`);
       }
-      const links = appChunkFiles(bundle, app)
+      const links = chunkClosure(bundle, [app])
         .filter((file) => !html.source.toString().includes(`/${file}"`))
-        .map((file) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="/${file}">`);
+        .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`);
       const withLinks = html.source.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
       const entryScript = /<script type="module" crossorigin src=/;
       if (!entryScript.test(withLinks)) this.error('index.html has no module script');
       html.source = withLinks.replace(entryScript, '<script type="module" crossorigin fetchpriority="high" src=');
     },
   };
-}
-
-/** The app chunk and what it imports statically (the entry it shares code with excluded). */
-function appChunkFiles(bundle: OutputBundle, app: OutputChunk): string[] {
-  const files: string[] = [];
-  const visit = (chunk: OutputChunk) => {
-    if (chunk.isEntry || files.includes(chunk.fileName)) return;
-    files.push(chunk.fileName);
-    for (const name of chunk.imports) {
-      const dependency = bundle[name];
-      if (dependency?.type === 'chunk') visit(dependency);
-    }
-  };
-  visit(app);
-  return files;
 }

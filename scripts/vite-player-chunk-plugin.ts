@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
-import type { OutputChunk } from "rolldown";
+import type { OutputChunk } from 'rolldown';
+import { chunkClosure } from './vite-chunk-closure.ts';
 
 export const VIEWER_CHUNKS_META = 'replay-viewer-chunks';
 
@@ -17,19 +18,10 @@ export function playerChunkPlugin(): Plugin {
       const chunks = Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk');
       const byFacade = (part: string) => chunks.find((chunk) => chunk.isDynamicEntry && (chunk.facadeModuleId ?? '').includes(part));
       const roots = [byFacade('views/ViewerPage'), byFacade('hls.light')].filter((chunk): chunk is OutputChunk => chunk !== undefined);
-      const files = new Set<string>();
-      const visit = (chunk: OutputChunk) => {
-        if (chunk.isEntry || files.has(chunk.fileName)) return;
-        files.add(chunk.fileName);
-        for (const name of chunk.imports) {
-          const dependency = bundle[name];
-          if (dependency?.type === 'chunk') visit(dependency);
-        }
-      };
-      roots.forEach(visit);
+      const files = chunkClosure(bundle, roots);
       const html = bundle['index.html'];
-      if (files.size === 0 || !html || html.type !== 'asset' || typeof html.source !== 'string') return;
-      const content = [...files].map((file) => `/${file}`).join(' ');
+      if (files.length === 0 || !html || html.type !== 'asset' || typeof html.source !== 'string') return;
+      const content = files.map((file) => `/${file}`).join(' ');
       html.source = html.source.replace('</head>', `    <meta name="${VIEWER_CHUNKS_META}" content="${content}">\n  </head>`);
     },
   };

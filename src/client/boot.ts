@@ -22,13 +22,39 @@ export const initialRoute = parseRoute(window.location.pathname, window.location
 
 let videoSettled: Promise<void> = Promise.resolve();
 if (initialRoute.kind === 'viewer') {
-  videoSettled = startPlaybackHeadStart(
+  const shellStage = document.querySelector('[data-shell-stage]');
+  const headStart = startPlaybackHeadStart(
     initialRoute.sessionId,
     initialRoute.start,
     queryClient.fetchQuery(replayQueryOptions(initialRoute.sessionId)),
-    document.querySelector('[data-shell-stage]'),
+    shellStage,
   );
+  // Without the server's shell (`npm run dev`) no frame can show before React: nothing to wait for.
+  if (shellStage) videoSettled = headStart;
 }
 
 const capped = new Promise<void>((resolve) => setTimeout(resolve, APP_WAITS_FOR_VIDEO_AT_MOST_MS));
-void Promise.race([videoSettled, capped]).then(() => import('./main'));
+void Promise.race([videoSettled, capped])
+  .then(() => {
+    // User timing: when the app (React) starts, next to the first frame, for the bench and for RUM.
+    performance.mark('replay-viewer:app-start');
+    return import('./main');
+  })
+  .catch(() => showAppLoadFailure());
+
+/** The app's code did not arrive (offline, or a deploy replaced it): say so instead of a page without controls. */
+function showAppLoadFailure(): void {
+  const alert = document.createElement('div');
+  alert.className = 'notice notice-error app-load-failure';
+  alert.setAttribute('role', 'alert');
+  const title = document.createElement('p');
+  title.className = 'notice-title';
+  title.textContent = 'The viewer could not load';
+  const hint = document.createElement('p');
+  const reload = document.createElement('a');
+  reload.href = window.location.href;
+  reload.textContent = 'Reload the page';
+  hint.append('Its code did not arrive: check the connection. ', reload, '.');
+  alert.append(title, hint);
+  document.getElementById('root')?.prepend(alert);
+}

@@ -5,9 +5,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadViewerPage } from './views/viewer-page-module';
 
-// User timing: when the app (React) starts, next to the first frame, for the bench and for RUM.
-performance.mark('replay-viewer:app-start');
-
 function render(): void {
   const root = document.getElementById('root');
   if (!root) return;

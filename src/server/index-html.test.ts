@@ -11,6 +11,16 @@ describe('injectReplayPreload', () => {
       '<head><link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay"><link rel="modulepreload" fetchpriority="low" href="/assets/ViewerPage-x1.js"><link rel="modulepreload" href="/assets/hls.light-AbC_1.js">',
     );
   });
+  it("turns the template's app preloads down to low priority and preloads no chunk twice", () => {
+    const template = BUILT.replace(
+      '</head>',
+      '<link rel="modulepreload" crossorigin href="/assets/main-m1.js"></head>',
+    ).replace('/assets/ViewerPage-x1.js /assets/hls.light-AbC_1.js', '/assets/ViewerPage-x1.js /assets/main-m1.js /assets/hls.light-AbC_1.js');
+    const html = injectReplayPreload(template, 'abc-123');
+    expect(html).toContain('<link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/main-m1.js">');
+    expect(html.match(/href="\/assets\/main-m1\.js"/g)).toHaveLength(1);
+    expect(html).toContain('<link rel="modulepreload" href="/assets/hls.light-AbC_1.js">');
+  });
   it('adds only the replay preload when the build names no player chunk', () => {
     const html = injectReplayPreload('<html><head></head></html>', 'abc');
     expect(html).not.toContain('modulepreload');

@@ -12,14 +12,19 @@ export function injectReplayPreload(html: string, sessionId: string): string {
   const chunks = (/<meta name="replay-viewer-chunks" content="([^"]*)">/.exec(html)?.[1] ?? '')
     .split(' ')
     .filter((path) => /^\/assets\/[\w.-]+\.js$/.test(path));
-  // hls.js is on the first frame's path; the viewer page's own chunks are needed only after it.
+  // On a viewer page the video comes first: hls.js is on its path, the app's chunks (the template's
+  // preloads and the viewer page's) are needed only after its first frame.
+  const appLow = html.replace(/<link rel="modulepreload" crossorigin href=/g, '<link rel="modulepreload" crossorigin fetchpriority="low" href=');
   const link =
     `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">` +
-    chunks.map((path) => `<link rel="modulepreload"${/\/hls[\w.-]*\.js$/.test(path) ? '' : ' fetchpriority="low"'} href="${path}">`).join('');
-  const head = /<head(\s[^>]*)?>/i.exec(html);
+    chunks
+      .filter((path) => !html.includes(`href="${path}"`))
+      .map((path) => `<link rel="modulepreload"${/\/hls[\w.-]*\.js$/.test(path) ? '' : ' fetchpriority="low"'} href="${path}">`)
+      .join('');
+  const head = /<head(\s[^>]*)?>/i.exec(appLow);
   if (head === null) return html;
   const insertAt = head.index + head[0].length;
-  return `${html.slice(0, insertAt)}${link}${html.slice(insertAt)}`;
+  return `${appLow.slice(0, insertAt)}${link}${appLow.slice(insertAt)}`;
 }
 
 /** `/sessions/{id}` or `/sessions/{id}/`: the raw (still encoded) id, or null for other paths. */

@@ -23,5 +23,5 @@ export function viewerShellHtml({ embed }: { embed: boolean }): string {
 const EMPTY_ROOT = '<div id="root"></div>';
 
 export function injectViewerShell(html: string, options: { embed: boolean }): string {
-  return html.includes(EMPTY_ROOT) ? html.replace(EMPTY_ROOT, `<div id="root">${viewerShellHtml(options)}</div>`) : html;
+  return html.includes(EMPTY_ROOT) ? html.replace(EMPTY_ROOT, () => `<div id="root">${viewerShellHtml(options)}</div>`) : html;
 }

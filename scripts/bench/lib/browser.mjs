@@ -76,12 +76,14 @@ export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = 
   });
   try {
     const firstFrame = firstFrameSignal(page, timeoutMs);
+    // Pages without #root (the bare ones) never send it; the wait below is bounded anyway.
+    const committed = page.waitForEvent('console', { predicate: (message) => message.text() === '__bench:commit', timeout: timeoutMs }).catch(() => null);
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await firstFrame;
     const snapshot = await page.evaluate(() => ({
       timeOriginEpochMs: performance.timeOrigin,
       firstFrame: window.__bench.firstFrame,
-      // main.tsx marks when the app (React) starts evaluating.
+      // boot.ts marks when it starts the app (React), just before importing it.
       appStartMs: performance.getEntriesByName('replay-viewer:app-start')[0]?.startTime ?? null,
       marks: window.__bench.marks,
       longTasks: window.__bench.longTasks,
@@ -100,9 +102,10 @@ export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = 
     }));
     Object.assign(run, snapshot);
     run.ttffMs = snapshot.firstFrame.atMs;
-    // React commits after the first frame now: wait for it (bounded) so the timeline shows it too.
-    const commit = await page
-      .waitForFunction(() => !document.getElementById('root') || 'root.firstChild' in window.__bench.marks, null, { timeout: 5_000, polling: 50 })
+    // React commits after the first frame now: wait for it (bounded) so the timeline shows it too,
+    // again by a console message, so that nothing of Playwright's runs in the page while React starts.
+    const hasRoot = await page.evaluate(() => document.getElementById('root') !== null);
+    const commit = await (hasRoot ? Promise.race([committed, new Promise((resolve) => setTimeout(resolve, 5_000))]) : Promise.resolve())
       .then(() => page.evaluate(() => ({ marks: window.__bench.marks, appStartMs: performance.getEntriesByName('replay-viewer:app-start')[0]?.startTime ?? null })))
       .catch(() => null);
     if (commit) {

@@ -30,6 +30,7 @@ function shellStage(): HTMLElement {
 const settledReplay = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const video of document.querySelectorAll('video')) releaseHeadStart(video);
   document.body.innerHTML = '';
 });

@@ -34,6 +34,7 @@ export function startPlaybackHeadStart(
   headStart = record;
   if (shellStage) {
     video.autoplay = true;
+    video.setAttribute('aria-label', `Recording of session ${sessionId}`);
     shellStage.prepend(video);
     const spinner = shellStage.querySelector('.player-buffering');
     video.addEventListener('playing', () => spinner?.remove(), { once: true });

@@ -137,6 +137,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
   const stageFirst = state.kind === 'loading' || replay !== null;
   return (
     <main className={embed ? 'viewer viewer-embed' : 'viewer'} id="main">
+      {!stageFirst && header}
       {state.kind === 'waiting' && (
         <ErrorAlert title={state.error.code === 'processing' ? 'Not ready yet' : 'Waiting for Notte'} tone="waiting">
           <p>{describeViewerError(state.error)}</p>
@@ -155,7 +156,6 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
           )}
         </ErrorAlert>
       )}
-      {!stageFirst && header}
       {stageFirst && (
         <div className={embed ? 'viewer-body viewer-body-embed' : 'viewer-body'}>
           <div className="viewer-main">
@@ -172,10 +172,13 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
                 stepLabelAt={stepLabelAt}
               />
             ) : (
-              <div className="player-placeholder" aria-busy="true">
-                <span className="spinner" aria-hidden="true" />
-                <p role="status">{state.kind === 'loading' && state.retrying ? 'Loading the replay (retrying)…' : 'Loading the replay…'}</p>
-              </div>
+              // The shell's own markup (src/server/viewer-shell.ts): loading looks and sits like the player.
+              <section className="player" aria-label="Replay player" aria-busy="true">
+                <div className="player-stage player-stage-loading">
+                  <span className="spinner" aria-hidden="true" />
+                  <p role="status">{state.kind === 'loading' && state.retrying ? 'Loading the replay (retrying)…' : 'Loading the replay…'}</p>
+                </div>
+              </section>
             )}
             {state.kind === 'ready' && state.renewalError && (
               <p className="renewal-warning" role="status">
