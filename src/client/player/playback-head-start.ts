@@ -40,8 +40,9 @@ export function startPlaybackHeadStart(
     video.addEventListener('playing', () => spinner?.remove(), { once: true });
   }
   return new Promise<void>((settle) => {
-    // A frame on screen, not only decoded (`loadeddata` comes earlier, and the app's start-up would delay its paint).
-    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => settle());
+    // A frame on screen, not only decoded (`loadeddata` comes earlier, and the app's start-up would delay
+    // its paint); settled in the task after the frame's callbacks, so nothing starts inside its rendering step.
+    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => setTimeout(settle, 0));
     else video.addEventListener('loadeddata', () => settle(), { once: true });
     record.relay.onFailure = () => settle();
     replay.then(
