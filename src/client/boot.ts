@@ -6,11 +6,12 @@ import { applyThemeChoice, readThemeChoice } from './ui/theme';
 import './styles.css';
 
 // index.html runs this small entry only. A shared link starts its replay request (answered from
-// the HTML's preload) and the video itself here (hls.js is evaluated only for a stream); the video plays in the server's shell of
-// the page (src/server/viewer-shell.ts) until React's Player adopts it. The app (React and the
-// rest) downloads in parallel (modulepreload) but is evaluated only once the video has its first
-// frame: its start-up is ~100-300 ms of main thread that would otherwise stand between the replay's
-// answer and the video. The wait is capped, so that the page's controls never wait long for a slow video.
+// the HTML's preload) and the video itself here (hls.js is evaluated only for a stream); the video
+// plays in the server's shell of the page (src/server/viewer-shell.ts) until React's Player adopts
+// it. The app (React and the rest) downloads in parallel (modulepreload) but is evaluated only once
+// the video has shown its first frame: its start-up is ~100-300 ms of main thread that would
+// otherwise stand between the replay's answer and the picture. The wait is capped, so that the
+// page's controls never wait long for a slow video.
 const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 800;
 
 // Before anything paints in the chosen theme's colours.
