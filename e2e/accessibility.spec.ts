@@ -51,6 +51,9 @@ test.describe('themes and motion', () => {
     expect(await background()).toBe('rgb(246, 247, 249)');
     await page.reload();
     expect(await background()).toBe('rgb(246, 247, 249)');
+    // The server sends the next page in that theme already, the viewer's shell included (no flash).
+    const html = await (await page.request.get('/sessions/some-session')).text();
+    expect(html).toContain('<html lang="en" data-theme="light">');
   });
 
   test('every control is reachable by keyboard with a visible focus ring', async ({ page, sid }) => {

@@ -105,6 +105,18 @@ describe('HTML routes', () => {
     expect(t.upstream.calls).toHaveLength(0);
   });
 
+  it("sends every page in the theme the user chose (the theme cookie), and nothing else from that cookie", async () => {
+    const t = makeTestApp();
+    for (const path of ['/', '/sessions/abc-123', '/no/such/page']) {
+      const dark = await (await t.request(path, { headers: { cookie: 'a=1; replay-viewer-theme=dark' } })).text();
+      expect(dark).toContain('<html lang="en" data-theme="dark">');
+    }
+    const junk = await (await t.request('/', { headers: { cookie: 'replay-viewer-theme=dark"><script>' } })).text();
+    expect(junk).toContain('<html lang="en">');
+    expect(junk).not.toContain('data-theme');
+    expect(await (await t.request('/')).text()).not.toContain('data-theme');
+  });
+
   it('answers 503 with a hint when the app is not built', async () => {
     const t = makeTestApp({ assets: new Map() });
     const response = await t.request('/');

@@ -7,6 +7,7 @@ import { serveDemoStorage, STORAGE_CORS_HEADERS } from './demo/demo-storage';
 import { createDemoUpstream } from './demo/demo-upstream';
 import { createUrlSigner } from './demo/url-signer';
 import { sessionIdFromPagePath } from './index-html';
+import { themeFromCookieHeader } from '../shared/theme-cookie';
 import { indexHtmlResponse, plainResponse, staticFileResponse } from './page-responses';
 import { API_RESPONSE_HEADERS, answerToResponse, errorAnswer, type ProxyAnswer } from './proxy-answer';
 import { createMemoryReplayCache } from './replay-cache';
@@ -96,16 +97,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   async function pageRoute(c: AppContext): Promise<Response> {
     const pathname = pathnameOf(c);
     const rawId = sessionIdFromPagePath(pathname);
+    const theme = themeFromCookieHeader(c.req.header('cookie'));
     if (rawId !== null) {
       const sessionId = safeDecode(rawId);
       const valid = sessionId !== null && isValidSessionId(sessionId);
       return indexHtmlResponse(readAsset, 200, {
         viewer: valid ? { sessionId, embed: c.req.query('embed') === '1' } : null,
+        theme,
       });
     }
     const isHome = pathname === '/' || pathname === '/index.html';
     const demoSamples = isHome && config.mode === 'demo' ? { samples: await listDemoSessions(readAsset) } : null;
-    return indexHtmlResponse(readAsset, isHome ? 200 : 404, { demoSamples });
+    return indexHtmlResponse(readAsset, isHome ? 200 : 404, { demoSamples, theme });
   }
 
   const app = new Hono<AppEnv>();

@@ -1,17 +1,18 @@
 import type { ReadAsset } from './app-deps';
 import type { DemoSamples } from '../shared/demo-samples-schema';
+import type { ChosenTheme } from '../shared/theme-cookie';
 import { injectDemoSamples, injectReplayPreload } from './index-html';
 import { injectViewerShell } from './viewer-shell';
 import { isDirectlyServable, isSafeAssetPath, staticCacheControl } from './static-paths';
 
 /**
  * index.html for a page of the SPA. `viewer` (a valid session ID) adds the replay preload and the
- * viewer's shell; `demoSamples` inlines the home page's samples.
+ * viewer's shell; `demoSamples` inlines the home page's samples; `theme` the user's chosen theme.
  */
 export async function indexHtmlResponse(
   readAsset: ReadAsset,
   status: number,
-  additions: { viewer?: { sessionId: string; embed: boolean } | null; demoSamples?: DemoSamples | null } = {},
+  additions: { viewer?: { sessionId: string; embed: boolean } | null; demoSamples?: DemoSamples | null; theme?: ChosenTheme | null } = {},
 ): Promise<Response> {
   const asset = await readAsset('/index.html');
   if (asset === null || !asset.ok) {
@@ -23,7 +24,9 @@ export async function indexHtmlResponse(
   const html = await asset.text();
   const { viewer, demoSamples } = additions;
   const withViewer = viewer ? injectViewerShell(injectReplayPreload(html, viewer.sessionId), { embed: viewer.embed }) : html;
-  const body = demoSamples ? injectDemoSamples(withViewer, demoSamples) : withViewer;
+  const withSamples = demoSamples ? injectDemoSamples(withViewer, demoSamples) : withViewer;
+  // The user's chosen theme (one of two fixed words) on <html> before anything paints.
+  const body = additions.theme ? withSamples.replace(/<html(\s[^>]*)?>/i, (tag) => `${tag.slice(0, -1)} data-theme="${additions.theme}">`) : withSamples;
   return new Response(body, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },

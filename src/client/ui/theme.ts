@@ -1,3 +1,4 @@
+import { themeCookie } from '../../shared/theme-cookie';
 import { readLocal, writeLocal } from './local-store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -14,6 +15,8 @@ export function applyThemeChoice(choice: ThemeChoice): void {
   if (choice === 'system') document.documentElement.removeAttribute('data-theme');
   else document.documentElement.setAttribute('data-theme', choice);
   writeLocal(KEY, choice === 'system' ? null : choice);
+  // The server reads it to send pages already in this theme (src/server/page-responses.ts).
+  document.cookie = themeCookie(choice === 'system' ? null : choice);
 }
 
 export function nextThemeChoice(choice: ThemeChoice): ThemeChoice {
