@@ -2,7 +2,7 @@ type HlsModule = typeof import('hls.js/light');
 
 let hlsModule: Promise<HlsModule> | null = null;
 
-/** Starts (once) the download of hls.js/light; called as early as a viewer route is known. */
+/** Loads (once) hls.js/light; the HTML of a viewer page has already started its download (modulepreload). */
 export function loadHls(): Promise<HlsModule> {
   hlsModule ??= import('hls.js/light');
   return hlsModule;
