@@ -8,9 +8,10 @@ const APP_MODULE = 'src/client/main.tsx';
  * index.html runs only src/client/boot.ts, which imports the app (main.tsx and React) once a shared
  * link's video is under way. So that waiting costs no download time, the app's chunk and its static
  * imports are `modulepreload`ed by the HTML itself: fetched and compiled in parallel, evaluated later.
- * The boot script is fetched at high priority: Chromium fetches module scripts at low priority by
- * default, behind every preload. (Viewer pages also turn the app's preloads down to low, see
- * src/server/index-html.ts: there the video comes first; on the home page the app is the page.)
+ * The boot script is fetched at high priority (Chromium fetches module scripts at low priority by
+ * default, behind every preload) and runs as soon as it has arrived (async: a deferred script waits
+ * for the stylesheet and the first layout). Viewer pages leave the app's preloads out (see
+ * src/server/index-html.ts: there the video comes first); on the home page the app is the page.
  */
 export function appPreloadPlugin(): Plugin {
   return {
@@ -31,7 +32,7 @@ export function appPreloadPlugin(): Plugin {
       const withLinks = html.source.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
       const entryScript = /<script type="module" crossorigin src=/;
       if (!entryScript.test(withLinks)) this.error('index.html has no module script');
-      html.source = withLinks.replace(entryScript, '<script type="module" crossorigin fetchpriority="high" src=');
+      html.source = withLinks.replace(entryScript, '<script type="module" async crossorigin fetchpriority="high" src=');
     },
   };
 }

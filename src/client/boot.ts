@@ -1,47 +1,49 @@
-import { QueryClient } from '@tanstack/react-query';
-import { replayQueryOptions } from './api/replay-query';
+import { readPreloadedReplay } from './api/preloaded-replay';
+import { preloadAppChunks } from './app-chunks';
 import { startPlaybackHeadStart } from './player/playback-head-start';
 import { parseRoute } from './routing/route';
 import { applyThemeChoice, readThemeChoice } from './ui/theme';
 import './styles.css';
 
-// index.html runs this small entry only. A shared link starts its replay request (answered from
-// the HTML's preload) and the video itself here (hls.js is evaluated only for a stream); the video
-// plays in the server's shell of the page (src/server/viewer-shell.ts) until React's Player adopts
-// it. The app (React and the rest) downloads in parallel (modulepreload) but is evaluated only once
-// the video has shown its first frame: its start-up is ~100-300 ms of main thread that would
-// otherwise stand between the replay's answer and the picture. The wait is capped, so that the
-// page's controls never wait long for a slow video.
+// index.html runs this small entry only, as soon as it arrives (async). It holds no zod, no
+// react-query and no React: on a shared link it reads the replay that the HTML preloads and starts
+// the video in the server's shell of the page (src/server/viewer-shell.ts), mp4 directly, hls.js
+// only for a stream. The app (React and the rest) then downloads while the video loads, and runs
+// once the video has shown its first frame: its start-up is ~100-300 ms of main thread that would
+// otherwise stand between the replay's answer and the picture. The app validates the same answer
+// with zod before it shows anything of it. The wait is capped, so the page's controls never wait
+// long for a slow video.
 const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 800;
 
 // Before anything paints in the chosen theme's colours.
 applyThemeChoice(readThemeChoice());
 
-export const queryClient = new QueryClient();
-
 export const initialRoute = parseRoute(window.location.pathname, window.location.search);
 
-let videoSettled: Promise<void> = Promise.resolve();
-if (initialRoute.kind === 'viewer') {
-  const shellStage = document.querySelector('[data-shell-stage]');
-  const headStart = startPlaybackHeadStart(
-    initialRoute.sessionId,
-    initialRoute.start,
-    queryClient.fetchQuery(replayQueryOptions(initialRoute.sessionId)),
-    shellStage,
-  );
-  // Without the server's shell (`npm run dev`) no frame can show before React: nothing to wait for.
-  if (shellStage) videoSettled = headStart;
-}
-
-const capped = new Promise<void>((resolve) => setTimeout(resolve, APP_WAITS_FOR_VIDEO_AT_MOST_MS));
-void Promise.race([videoSettled, capped])
+void whenParsed()
   .then(() => {
+    if (initialRoute.kind !== 'viewer') return;
+    const replay = readPreloadedReplay(initialRoute.sessionId);
+    const shellStage = document.querySelector('[data-shell-stage]');
+    const headStart = startPlaybackHeadStart(initialRoute.sessionId, initialRoute.start, replay, shellStage);
+    // Without the server's shell (`npm run dev`) no frame can show before React: nothing to wait for.
+    if (shellStage === null) return;
+    const capped = new Promise<void>((resolve) => setTimeout(resolve, APP_WAITS_FOR_VIDEO_AT_MOST_MS));
+    return Promise.race([headStart, capped]);
+  })
+  .then(() => {
+    preloadAppChunks();
     // User timing: when the app (React) starts, next to the first frame, for the bench and for RUM.
     performance.mark('replay-viewer:app-start');
     return import('./main');
   })
   .catch(() => showAppLoadFailure());
+
+/** An async script can run before the parser has reached the page's body. */
+function whenParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
 
 /** The app's code did not arrive (offline, or a deploy replaced it): say so instead of a page without controls. */
 function showAppLoadFailure(): void {

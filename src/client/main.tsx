@@ -1,9 +1,12 @@
-import { initialRoute, queryClient } from './boot';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { initialRoute } from './boot';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { replayQueryOptions } from './api/replay-query';
 import { loadViewerPage } from './views/viewer-page-module';
+
+const queryClient = new QueryClient();
 
 function render(): void {
   const root = document.getElementById('root');
@@ -21,6 +24,11 @@ function render(): void {
   );
 }
 
-// The viewer's chunk is modulepreloaded: waiting for it lets the first commit hold the player.
-if (initialRoute.kind === 'viewer') loadViewerPage().then(render, render);
-else render();
+if (initialRoute.kind === 'viewer') {
+  // Takes the answer boot.ts read from the preload; validated before the viewer page renders.
+  void queryClient.prefetchQuery(replayQueryOptions(initialRoute.sessionId));
+  // The viewer's chunk is preloaded: waiting for it lets the first commit hold the player.
+  loadViewerPage().then(render, render);
+} else {
+  render();
+}

@@ -72,11 +72,17 @@ describe('HTML routes', () => {
     expect(await (await t.request('/sessions/abc-123/')).text()).toContain(PRELOAD);
   });
 
-  it("modulepreloads the viewer's chunks on viewer pages only", async () => {
+  it('modulepreloads hls.js on viewer pages only, and the app there only from boot.ts (after the video)', async () => {
     const t = makeTestApp();
     const viewer = await (await t.request('/sessions/abc-123')).text();
-    expect(viewer).toContain('<link rel="modulepreload" fetchpriority="low" href="/assets/ViewerPage-v1.js"><link rel="modulepreload" href="/assets/hls.light-h1.js">');
-    for (const path of ['/', '/no/such/page', '/sessions/a.b']) expect(await (await t.request(path)).text()).not.toContain('rel="modulepreload"');
+    expect(viewer).toContain('<link rel="modulepreload" crossorigin href="/assets/hls.light-h1.js">');
+    expect(viewer).not.toContain('href="/assets/main-m1.js"');
+    expect(viewer).not.toContain('href="/assets/ViewerPage-v1.js"');
+    for (const path of ['/', '/no/such/page', '/sessions/a.b']) {
+      const page = await (await t.request(path)).text();
+      expect(page).not.toContain('href="/assets/hls.light-h1.js"');
+    }
+    expect(await (await t.request('/')).text()).toContain('<link rel="modulepreload" crossorigin href="/assets/main-m1.js">');
   });
 
   it('does not inject a preload or the viewer shell for invalid ids or other pages', async () => {
@@ -100,9 +106,10 @@ describe('HTML routes', () => {
     expect(embedded).toContain('<div id="root"><div class="app app-embed">');
     expect(embedded).toContain('data-shell-stage');
     expect(embedded).not.toContain('class="topbar"');
-    // Nothing of the session is in the shell: the page is the same for every ID until the app runs.
+    // Nothing of the session is in the shell but its ID (an mp4-only replay adds its video: app-shell-video.test.ts).
     expect(page.replace(/abc-123/g, '')).toBe((await (await t.request('/sessions/other-id?t=12')).text()).replace(/other-id/g, ''));
-    expect(t.upstream.calls).toHaveLength(0);
+    // Only the link without ?t= looked the replay up (for that video); this one has none.
+    expect(t.upstream.calls).toHaveLength(1);
   });
 
   it("sends every page in the theme the user chose (the theme cookie), and nothing else from that cookie", async () => {

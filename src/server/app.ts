@@ -13,6 +13,7 @@ import { API_RESPONSE_HEADERS, answerToResponse, errorAnswer, type ProxyAnswer }
 import { createMemoryReplayCache } from './replay-cache';
 import { BASE_SECURITY_HEADERS, htmlSecurityHeaders, NON_HTML_CSP } from './security-headers';
 import { createSessionResourceService, type CacheOutcome } from './session-resource-service';
+import { SHELL_VIDEO_WAIT_MS, shellVideoWithin } from './shell-video';
 import { looksLikeFile } from './static-paths';
 import type { SessionResource } from './upstream-error-mapping';
 
@@ -102,13 +103,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       const sessionId = safeDecode(rawId);
       const valid = sessionId !== null && isValidSessionId(sessionId);
       return indexHtmlResponse(readAsset, 200, {
-        viewer: valid ? { sessionId, embed: c.req.query('embed') === '1' } : null,
+        viewer: valid ? { sessionId, embed: c.req.query('embed') === '1', shellVideo: shellVideoFor(c, sessionId) } : null,
         theme,
       });
     }
     const isHome = pathname === '/' || pathname === '/index.html';
     const demoSamples = isHome && config.mode === 'demo' ? { samples: await listDemoSessions(readAsset) } : null;
     return indexHtmlResponse(readAsset, isHome ? 200 : 404, { demoSamples, theme });
+  }
+
+  /**
+   * A shared link to an mp4-only replay gets its `<video>` in the HTML (src/server/shell-video.ts).
+   * The lookup is the one the page's preloaded request will join or find cached, and it counts
+   * against the client's rate limit like that request. Not for a `?t=` start: the Player places it.
+   */
+  function shellVideoFor(c: AppContext, sessionId: string): Promise<string> | null {
+    if (c.req.query('t') !== undefined) return null;
+    if (!rateLimiter.take(clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops)).allowed) return null;
+    const { fetchUpstream, scope } = upstreamFor();
+    const lookup = sessions.get('replay', sessionId, fetchUpstream, scope).then((result) => result.answer);
+    return shellVideoWithin(lookup, sessionId, SHELL_VIDEO_WAIT_MS);
   }
 
   const app = new Hono<AppEnv>();

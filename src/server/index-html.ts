@@ -1,30 +1,28 @@
+import { BUILT_SCRIPT_PATH, HLS_CHUNKS_META } from '../shared/chunk-metas';
 import { INLINE_DEMO_SAMPLES_ID, type DemoSamples } from '../shared/demo-samples-schema';
 import { isValidSessionId } from '../shared/session-id';
 
 /**
- * Adds a preload of the session's replay so the request starts while the HTML is parsed, in
- * parallel with the scripts. `crossorigin="anonymous"` matches the credentials mode of a plain
- * same-origin fetch(), so the browser can hand the preloaded answer to the app's request.
+ * Shapes the HTML of a viewer page around its video. The replay is preloaded, so the request starts
+ * while the HTML is parsed, in parallel with the scripts (`crossorigin="anonymous"` matches the
+ * credentials mode of a plain same-origin fetch(), so the browser hands the preloaded answer to
+ * boot.ts's request), and so is hls.js (listed by the build, scripts/vite-player-chunk-plugin.ts).
+ * The app's own preloads are left out: boot.ts asks for them once the video is under way, so that
+ * they do not compete with its first bytes.
  */
 export function injectReplayPreload(html: string, sessionId: string): string {
   if (!isValidSessionId(sessionId)) return html;
-  // The build lists the viewer's chunks (scripts/vite-player-chunk-plugin.ts): fetched alongside the replay.
-  const chunks = (/<meta name="replay-viewer-chunks" content="([^"]*)">/.exec(html)?.[1] ?? '')
+  const hlsChunks = (new RegExp(`<meta name="${HLS_CHUNKS_META}" content="([^"]*)">`).exec(html)?.[1] ?? '')
     .split(' ')
-    .filter((path) => /^\/assets\/[\w.-]+\.js$/.test(path));
-  // On a viewer page the video comes first: hls.js is on its path, the app's chunks (the template's
-  // preloads and the viewer page's) are needed only after its first frame.
-  const appLow = html.replace(/<link rel="modulepreload" crossorigin href=/g, '<link rel="modulepreload" crossorigin fetchpriority="low" href=');
-  const link =
+    .filter((path) => BUILT_SCRIPT_PATH.test(path));
+  const withoutAppPreloads = html.replace(/[ \t]*<link rel="modulepreload" crossorigin href="[^"]*">\n?/g, '');
+  const links =
     `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">` +
-    chunks
-      .filter((path) => !html.includes(`href="${path}"`))
-      .map((path) => `<link rel="modulepreload"${/\/hls[\w.-]*\.js$/.test(path) ? '' : ' fetchpriority="low"'} href="${path}">`)
-      .join('');
-  const head = /<head(\s[^>]*)?>/i.exec(appLow);
+    hlsChunks.map((path) => `<link rel="modulepreload" crossorigin href="${path}">`).join('');
+  const head = /<head(\s[^>]*)?>/i.exec(withoutAppPreloads);
   if (head === null) return html;
   const insertAt = head.index + head[0].length;
-  return `${appLow.slice(0, insertAt)}${link}${appLow.slice(insertAt)}`;
+  return `${withoutAppPreloads.slice(0, insertAt)}${links}${withoutAppPreloads.slice(insertAt)}`;
 }
 
 /** `/sessions/{id}` or `/sessions/{id}/`: the raw (still encoded) id, or null for other paths. */

@@ -2,17 +2,24 @@ import type { ReadAsset } from './app-deps';
 import type { DemoSamples } from '../shared/demo-samples-schema';
 import type { ChosenTheme } from '../shared/theme-cookie';
 import { injectDemoSamples, injectReplayPreload } from './index-html';
+import { SHELL_VIDEO_SLOT } from './shell-video';
+import { htmlWithLateSlot } from './streamed-html';
 import { injectViewerShell } from './viewer-shell';
 import { isDirectlyServable, isSafeAssetPath, staticCacheControl } from './static-paths';
 
 /**
  * index.html for a page of the SPA. `viewer` (a valid session ID) adds the replay preload and the
- * viewer's shell; `demoSamples` inlines the home page's samples; `theme` the user's chosen theme.
+ * viewer's shell, and `shellVideo` the shell's `<video>` once known (streamed: the page before it is
+ * sent at once); `demoSamples` inlines the home page's samples; `theme` the user's chosen theme.
  */
 export async function indexHtmlResponse(
   readAsset: ReadAsset,
   status: number,
-  additions: { viewer?: { sessionId: string; embed: boolean } | null; demoSamples?: DemoSamples | null; theme?: ChosenTheme | null } = {},
+  additions: {
+    viewer?: { sessionId: string; embed: boolean; shellVideo?: Promise<string> | null } | null;
+    demoSamples?: DemoSamples | null;
+    theme?: ChosenTheme | null;
+  } = {},
 ): Promise<Response> {
   const asset = await readAsset('/index.html');
   if (asset === null || !asset.ok) {
@@ -27,7 +34,8 @@ export async function indexHtmlResponse(
   const withSamples = demoSamples ? injectDemoSamples(withViewer, demoSamples) : withViewer;
   // The user's chosen theme (one of two fixed words) on <html> before anything paints.
   const body = additions.theme ? withSamples.replace(/<html(\s[^>]*)?>/i, (tag) => `${tag.slice(0, -1)} data-theme="${additions.theme}">`) : withSamples;
-  return new Response(body, {
+  const shellVideo = viewer?.shellVideo;
+  return new Response(shellVideo ? htmlWithLateSlot(body, SHELL_VIDEO_SLOT, shellVideo) : body.replace(SHELL_VIDEO_SLOT, ''), {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
   });

@@ -10,7 +10,9 @@ export const NOTTE_ENV = { NOTTE_API_KEY: FAKE_KEY, NOTTE_API_URL: 'https://api.
 export const INDEX_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Replay viewer</title>' +
   '<script type="module" src="/assets/index-abc123.js"></script>' +
-  '<meta name="replay-viewer-chunks" content="/assets/ViewerPage-v1.js /assets/hls.light-h1.js">' +
+  '<link rel="modulepreload" crossorigin href="/assets/main-m1.js">' +
+  '<meta name="replay-hls-chunks" content="/assets/hls.light-h1.js">' +
+  '<meta name="replay-app-chunks" content="/assets/main-m1.js /assets/ViewerPage-v1.js">' +
   '</head><body><div id="root"></div></body></html>';
 
 export const DEMO_PLAYLIST = [

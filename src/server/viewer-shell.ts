@@ -1,14 +1,17 @@
+import { SHELL_VIDEO_SLOT } from './shell-video';
+
 /**
  * The viewer's first paint, sent in the HTML of `/sessions/{id}`: the top bar and the player's
  * black stage, with the class names the React page uses. The stage is the first thing in the
  * page's main column and nothing above it depends on data, so CSS alone places it exactly where
  * React's Player will be. `boot.ts` shows the loading video in it (`[data-shell-stage]`) before
- * React has run; React's first render replaces the shell and adopts that same `<video>`.
+ * React has run, or adopts the `<video>` the server put in its slot (src/server/shell-video.ts);
+ * React's first render replaces the shell and adopts that same `<video>`.
  */
 export function viewerShellHtml({ embed }: { embed: boolean }): string {
   const stage =
     '<div class="viewer-main"><section class="player" aria-label="Replay player">' +
-    '<div class="player-stage" data-shell-stage=""><div class="player-buffering" aria-hidden="true"><span class="spinner"></span></div></div>' +
+    `<div class="player-stage" data-shell-stage="">${SHELL_VIDEO_SLOT}<div class="player-buffering" aria-hidden="true"><span class="spinner"></span></div></div>` +
     '</section></div>';
   if (embed) {
     return `<div class="app app-embed"><main class="viewer viewer-embed" id="main"><div class="viewer-body viewer-body-embed">${stage}</div></main></div>`;

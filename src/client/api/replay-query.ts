@@ -1,24 +1,20 @@
 import { queryOptions } from '@tanstack/react-query';
 import { replaySchema } from '../../shared/replay-schema';
 import { sessionDetailsSchema } from '../../shared/session-details-schema';
+import { CLIENT_TIMEOUT_MS, replayPath } from './api-answer';
 import { fetchApiJson } from './fetch-api-json';
+import { takePreloadedReplay } from './preloaded-replay';
 import { nextReplayFetchDelayMs, replayQueryStateView, retryDelayMs, shouldRetryReplayFetch } from './refresh-policy';
-
-/** The proxy gives up on Notte after ~10 s; past this the proxy itself is unreachable. */
-const CLIENT_TIMEOUT_MS = 15_000;
 
 function withTimeout(signal: AbortSignal): AbortSignal {
   return AbortSignal.any([signal, AbortSignal.timeout(CLIENT_TIMEOUT_MS)]);
 }
 
-export function replayPath(sessionId: string): string {
-  return `/api/sessions/${encodeURIComponent(sessionId)}/replay`;
-}
-
 export function replayQueryOptions(sessionId: string) {
   return queryOptions({
     queryKey: ['replay', sessionId] as const,
-    queryFn: ({ signal }) => fetchApiJson(replayPath(sessionId), replaySchema, withTimeout(signal)),
+    // The first fetch takes the answer boot.ts already read from the HTML's preload.
+    queryFn: ({ signal }) => fetchApiJson(replayPath(sessionId), replaySchema, withTimeout(signal), takePreloadedReplay(sessionId) ?? undefined),
     retry: shouldRetryReplayFetch,
     retryDelay: retryDelayMs,
     // Renewal is driven by refetchInterval; a focus or remount must not swap links needlessly.

@@ -1,43 +1,49 @@
-import type { Replay } from '../../shared/replay-schema';
 import { sessionStartToVideoSec } from '../../shared/session-time';
 import { startSessionSec, type StartPosition } from '../../shared/start-param';
+import type { ApiAnswer } from '../api/api-answer';
 import { playbackAbilities } from './playback-abilities';
+import { readPlaybackMedia, sameMedia, type PlaybackMedia } from './playback-media';
 import { choosePlaybackSource, type PlaybackSource } from './playback-source';
-import { createPlayerVideo, runSource, type RunningSource, type SourceEvents } from './playback-runner';
+import { createPlayerVideo, preparePlayerVideo, runSource, type RunningSource, type SourceEvents } from './playback-runner';
 
 interface HeadStart {
   sessionId: string;
   video: HTMLVideoElement;
-  started: { replay: Replay; source: PlaybackSource; startVideoSec: number; running: RunningSource } | null;
+  started: { media: PlaybackMedia; source: PlaybackSource; startVideoSec: number; running: RunningSource } | null;
   relay: SourceEventRelay;
 }
 
 let headStart: HeadStart | null = null;
 
 /**
- * A shared link opens on a viewer: the video starts loading as soon as the replay arrives, while
- * React is still booting. In the server's shell (`shellStage`) it plays at once, in the very place
- * the Player will show it; without a shell it stays paused and off-screen until the Player adopts it.
+ * A shared link opens on a viewer: the video starts loading as soon as the replay arrives (the
+ * proxy's answer, read before the app has validated it), while the app is still downloading. In
+ * the server's shell (`shellStage`) it plays at once, in the very place the Player will show it
+ * (an mp4-only replay is already playing there: the server's HTML started it); without a shell it
+ * stays paused and off-screen until the Player adopts it.
  * Settles when the video has shown its first frame, or will not show one from here (no head start
  * for this link, the replay failed, the source failed).
  */
 export function startPlaybackHeadStart(
   sessionId: string,
   start: StartPosition,
-  replay: Promise<Replay>,
+  replay: Promise<ApiAnswer>,
   shellStage: Element | null,
 ): Promise<void> {
   // A timestamp start needs the session's created_at: the Player places it.
   if (start.kind === 'timestamp') return Promise.resolve();
-  const video = createPlayerVideo();
+  // An mp4 the server's HTML already started (src/server/shell-video.ts), or a new element.
+  const fromServer = shellStage?.querySelector<HTMLVideoElement>('video[data-shell-video]') ?? null;
+  const video = fromServer ? preparePlayerVideo(fromServer) : createPlayerVideo();
   const record: HeadStart = { sessionId, video, started: null, relay: new SourceEventRelay() };
   headStart = record;
   if (shellStage) {
     video.autoplay = true;
     video.setAttribute('aria-label', `Recording of session ${sessionId}`);
-    shellStage.prepend(video);
+    if (!fromServer) shellStage.prepend(video);
     const spinner = shellStage.querySelector('.player-buffering');
-    video.addEventListener('playing', () => spinner?.remove(), { once: true });
+    if (isPlaying(video)) spinner?.remove();
+    else video.addEventListener('playing', () => spinner?.remove(), { once: true });
   }
   return new Promise<void>((settle) => {
     // A frame on screen, not only decoded (`loadeddata` comes earlier, and the app's start-up would delay
@@ -46,17 +52,33 @@ export function startPlaybackHeadStart(
     else video.addEventListener('loadeddata', () => settle(), { once: true });
     record.relay.onFailure = () => settle();
     replay.then(
-      (data) => {
-        if (headStart !== record) return settle();
-        const source = choosePlaybackSource(data, playbackAbilities());
-        const startVideoSec = sessionStartToVideoSec(startSessionSec(start, null), data.video_start_ms);
-        const running = runSource(video, source, data, startVideoSec, record.relay);
-        if (running) record.started = { replay: data, source, startVideoSec, running };
-        else settle();
+      (answer) => {
+        const media = answer.ok ? readPlaybackMedia(answer.body) : null;
+        if (headStart === record && media !== null) {
+          const source = choosePlaybackSource(media, playbackAbilities());
+          const startVideoSec = sessionStartToVideoSec(startSessionSec(start, null), media.video_start_ms);
+          const running = runSource(video, source, media, startVideoSec, record.relay);
+          if (running) {
+            record.started = { media, source, startVideoSec, running };
+            return;
+          }
+        }
+        // Nothing to play from this answer (the app will say why): the server's file must not play on.
+        if (fromServer) unload(video);
+        settle();
       },
       () => settle(),
     );
   });
+}
+
+function isPlaying(video: HTMLVideoElement): boolean {
+  return !video.paused && video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA;
+}
+
+function unload(video: HTMLVideoElement): void {
+  video.removeAttribute('src');
+  video.load();
 }
 
 /** The `<video>` for a Player of `sessionId`: the head start's one, if it was for that session. */
@@ -70,7 +92,7 @@ export function playerVideoFor(sessionId: string): HTMLVideoElement {
  */
 export function takeHeadStart(
   video: HTMLVideoElement,
-  wanted: { replay: Replay; source: PlaybackSource; startVideoSec: number },
+  wanted: { replay: PlaybackMedia; source: PlaybackSource; startVideoSec: number },
   events: SourceEvents,
 ): RunningSource | null {
   const record = headStart;
@@ -79,7 +101,7 @@ export function takeHeadStart(
   const { started } = record;
   if (started === null) return null;
   const same =
-    started.replay === wanted.replay && started.source.kind === wanted.source.kind && started.startVideoSec === wanted.startVideoSec;
+    sameMedia(started.media, wanted.replay) && started.source.kind === wanted.source.kind && started.startVideoSec === wanted.startVideoSec;
   if (!same) {
     started.running.stop();
     return null;

@@ -1,5 +1,5 @@
-import type { Replay } from '../../shared/replay-schema';
 import { HlsController } from './hls-controller';
+import type { PlaybackMedia } from './playback-media';
 import type { PlaybackSource } from './playback-source';
 import { readPreferredRate } from './playback-rate-preference';
 
@@ -23,7 +23,11 @@ export interface RunningSource {
 
 /** The player's `<video>`; made outside React so that a head start can begin before the first render. */
 export function createPlayerVideo(): HTMLVideoElement {
-  const video = document.createElement('video');
+  return preparePlayerVideo(document.createElement('video'));
+}
+
+/** Makes `video` (a new one, or the one the server's HTML started) the player's. */
+export function preparePlayerVideo(video: HTMLVideoElement): HTMLVideoElement {
   video.className = 'player-video';
   // Recordings have no sound; muted is what lets browsers start playback on load.
   video.muted = true;
@@ -40,13 +44,13 @@ export function createPlayerVideo(): HTMLVideoElement {
 export function runSource(
   video: HTMLVideoElement,
   source: PlaybackSource,
-  replay: Replay,
+  media: PlaybackMedia,
   startVideoSec: number,
   events: SourceEvents,
 ): RunningSource | null {
   if (source.kind === 'hls') {
-    if (replay.playlist_content === null) return null;
-    const controller = new HlsController(video, replay.playlist_content, {
+    if (media.playlist_content === null) return null;
+    const controller = new HlsController(video, media.playlist_content, {
       onFailure: () => events.hlsFailed(),
       onLinksRejected: () => events.linksRejected(),
     });
@@ -54,7 +58,7 @@ export function runSource(
     return { controller, stop: () => controller.destroy() };
   }
   if (source.kind === 'mp4' || source.kind === 'native-hls') {
-    const url = sourceUrl(source, replay);
+    const url = sourceUrl(source, media);
     if (url === null) return null;
     const onPlaying = () => events.playing();
     video.addEventListener('playing', onPlaying);
@@ -70,10 +74,10 @@ export function runSource(
   return null;
 }
 
-function sourceUrl(source: PlaybackSource, replay: Replay): string | null {
-  if (source.kind === 'mp4') return replay.mp4_url;
-  if (source.kind === 'native-hls' && replay.playlist_content !== null) {
-    return URL.createObjectURL(new Blob([replay.playlist_content], { type: 'application/vnd.apple.mpegurl' }));
+function sourceUrl(source: PlaybackSource, media: PlaybackMedia): string | null {
+  if (source.kind === 'mp4') return media.mp4_url;
+  if (source.kind === 'native-hls' && media.playlist_content !== null) {
+    return URL.createObjectURL(new Blob([media.playlist_content], { type: 'application/vnd.apple.mpegurl' }));
   }
   return null;
 }
@@ -96,9 +100,16 @@ function playFromUrl(video: HTMLVideoElement, url: string, startSec: number, onE
     };
     window.addEventListener('online', resumeOnline, { once: true });
   };
-  video.addEventListener('loadedmetadata', onLoadedMetadata, { once: true });
   video.addEventListener('error', onVideoError);
-  video.src = url;
+  if (video.getAttribute('src') === url) {
+    // The server's HTML started this very file (src/server/shell-video.ts): keep it going.
+    if (video.readyState >= HTMLMediaElement.HAVE_METADATA) onLoadedMetadata();
+    else video.addEventListener('loadedmetadata', onLoadedMetadata, { once: true });
+    if (video.error) queueMicrotask(onVideoError);
+  } else {
+    video.addEventListener('loadedmetadata', onLoadedMetadata, { once: true });
+    video.src = url;
+  }
   if (video.autoplay) void video.play().catch(() => undefined);
   return () => {
     video.removeEventListener('loadedmetadata', onLoadedMetadata);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { SHELL_VIDEO_SLOT, shellVideoWithin } from './shell-video';
+import { jsonResponse, makeTestApp, NOTTE_ENV } from './test-support';
+
+const EXPIRES = '2026-03-01T13:00:00+00:00';
+const mp4Only = (mp4Url: string) => ({ playlist_content: null, mp4_url: mp4Url, expires_at: EXPIRES, video_start_ms: 0, video_duration_ms: 30_000 });
+const stream = { playlist_content: '#EXTM3U\n#EXT-X-ENDLIST\n', mp4_url: 'https://storage.test/a.mp4', expires_at: EXPIRES, video_start_ms: 0, video_duration_ms: 30_000 };
+
+const stageOf = (html: string) => /<div class="player-stage" data-shell-stage="">(.*?)<div class="player-buffering"/.exec(html)?.[1] ?? null;
+
+describe("the shell's <video> in a viewer page's HTML", () => {
+  it('starts an mp4-only replay from the HTML, in the stage, and the page\'s own request finds it cached', async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(200, mp4Only('https://storage.test/clip.mp4?sig=a&b=1')) });
+    const html = await (await t.request('/sessions/abc-123')).text();
+    expect(stageOf(html)).toBe(
+      '<video class="player-video" data-shell-video="" autoplay muted playsinline preload="auto" aria-label="Recording of session abc-123" src="https://storage.test/clip.mp4?sig=a&amp;b=1"></video>',
+    );
+    expect(html).not.toContain(SHELL_VIDEO_SLOT);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    const replay = await t.request('/api/sessions/abc-123/replay');
+    expect(replay.status).toBe(200);
+    expect(t.upstream.calls).toHaveLength(1);
+  });
+
+  it('leaves a stream to the browser (hls.js or native HLS is its choice), and errors to the app', async () => {
+    for (const handler of [() => jsonResponse(200, stream), () => jsonResponse(404, { detail: 'Session not found' })]) {
+      const t = makeTestApp({ handler });
+      const html = await (await t.request('/sessions/abc-123')).text();
+      expect(stageOf(html)).toBe('');
+      expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    }
+  });
+
+  it('never writes a script URL or markup from the answer into the page', async () => {
+    for (const url of ['javascript:alert(1)', '//evil.example/x.mp4', 'data:video/mp4;base64,AA==']) {
+      const t = makeTestApp({ handler: () => jsonResponse(200, mp4Only(url)) });
+      expect(stageOf(await (await t.request('/sessions/abc-123')).text())).toBe('');
+    }
+    const t = makeTestApp({ handler: () => jsonResponse(200, mp4Only('https://storage.test/a.mp4?"><script>alert(1)</script>')) });
+    const html = await (await t.request('/sessions/abc-123')).text();
+    expect(html).not.toContain('<script>alert(1)');
+    expect(stageOf(html)).toContain('src="https://storage.test/a.mp4?&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+
+  it('asks nothing upstream for a ?t= link, an invalid ID, or a client over its rate limit', async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(200, mp4Only('https://storage.test/a.mp4')) });
+    for (const path of ['/sessions/abc-123?t=12', '/sessions/a.b', '/sessions/%3Cscript%3E']) {
+      const html = await (await t.request(path)).text();
+      expect(html).not.toContain('<video');
+    }
+    expect(t.upstream.calls).toHaveLength(0);
+    const limited = makeTestApp({ env: { ...NOTTE_ENV, RATE_LIMIT_PER_MINUTE: '1' }, handler: () => jsonResponse(200, mp4Only('https://storage.test/a.mp4')) });
+    await limited.request('/api/sessions/other-1/replay');
+    expect(await (await limited.request('/sessions/abc-123')).text()).not.toContain('<video');
+    expect(limited.upstream.calls).toHaveLength(1);
+  });
+
+  it('sends the head and the shell before the replay is known, and the rest once it is', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const t = makeTestApp({ handler: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const response = await t.request('/sessions/abc-123');
+    const reader = (response.body ?? new ReadableStream()).getReader();
+    const decoder = new TextDecoder();
+    const first = decoder.decode((await reader.read()).value);
+    expect(first).toContain('<script type="module"');
+    expect(first).toContain('data-shell-stage=""');
+    expect(first).not.toContain('</html>');
+    answer(jsonResponse(200, mp4Only('https://storage.test/late.mp4')));
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(rest.startsWith('<video class="player-video"')).toBe(true);
+    expect(rest).toContain('src="https://storage.test/late.mp4"');
+    expect(rest.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('gives up waiting after its time, without a video', async () => {
+    await expect(shellVideoWithin(new Promise(() => undefined), 'abc', 5)).resolves.toBe('');
+    await expect(shellVideoWithin(Promise.reject(new Error('down')), 'abc', 1_000)).resolves.toBe('');
+  });
+});
