@@ -82,6 +82,42 @@ test('the Player adopts the video the shell started: one element, never replaced
   await expect(page.locator('[data-shell-stage]')).toHaveCount(0);
 });
 
+test('an mp4-only link plays from the HTML alone, and the app adopts that file without loading it again', async ({ page, request, sid }) => {
+  const id = sid('mp4-only');
+  await page.addInitScript(() => {
+    (window as unknown as { loadStarts: number }).loadStarts = 0;
+    window.addEventListener('loadstart', () => ((window as unknown as { loadStarts: number }).loadStarts += 1), true);
+  });
+  // Every script held back: what plays now was started by the HTML's own <video src>.
+  let releaseScripts: () => void = () => undefined;
+  const scriptsReleased = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(/\/assets\/[\w.-]+\.js$/, async (route) => {
+    await scriptsReleased;
+    await route.continue();
+  });
+  await page.goto(`/sessions/${id}`);
+  const served = page.locator('[data-shell-stage] video[data-shell-video]');
+  await expect(served).toHaveCount(1);
+  await expectPlaying(page, { advanceSec: 0.5 });
+  const src = await served.getAttribute('src');
+  expect(src, 'the replay\'s mp4 link, from the proxy').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+\.mp4/);
+  await served.evaluate((video) => (video.dataset['marked'] = 'from-html'));
+
+  releaseScripts();
+  await expect(seekSlider(page)).toBeVisible();
+  await expectPlaying(page, { advanceSec: 0.5 });
+  expect(await playerVideo(page).getAttribute('data-marked'), 'the Player shows the element the HTML made').toBe('from-html');
+  expect(await playerVideo(page).getAttribute('src')).toBe(src);
+  expect(await page.evaluate(() => (window as unknown as { loadStarts: number }).loadStarts), 'the file was loaded once').toBe(1);
+
+  // A stream is the browser's choice (hls.js or native HLS): no video in its HTML, nor with ?t=.
+  for (const path of [`/sessions/${sid('hls-ok')}`, `/sessions/${id}?t=3`]) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toContain('data-shell-stage');
+    expect(html, path).not.toContain('<video');
+  }
+});
+
 async function stageBox(page: Page, selector: string): Promise<string> {
   const box = await page.locator(selector).first().boundingBox();
   if (!box) throw new Error(`${selector} has no box`);

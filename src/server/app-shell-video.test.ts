@@ -78,3 +78,26 @@ describe("the shell's <video> in a viewer page's HTML", () => {
     await expect(shellVideoWithin(Promise.reject(new Error('down')), 'abc', 1_000)).resolves.toBe('');
   });
 });
+
+describe("a viewer page's lookup, handed to its own replay request", () => {
+  it('costs one upstream call per page view even for answers that are never cached (not found, processing)', async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(404, { detail: 'Session not found' }) });
+    await (await t.request('/sessions/abc-123')).text();
+    const replay = await t.request('/api/sessions/abc-123/replay');
+    expect(replay.status).toBe(404);
+    expect(t.upstream.calls).toHaveLength(1);
+    // Only once: the next request (a retry, another viewer) asks Notte again.
+    await t.request('/api/sessions/abc-123/replay');
+    expect(t.upstream.calls).toHaveLength(2);
+  });
+
+  it('is not handed over once stale, nor for another session', async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(404, { detail: 'Session not found' }) });
+    await (await t.request('/sessions/abc-123')).text();
+    await t.request('/api/sessions/other-1/replay');
+    expect(t.upstream.calls).toHaveLength(2);
+    t.clock.advance(11_000);
+    await t.request('/api/sessions/abc-123/replay');
+    expect(t.upstream.calls).toHaveLength(3);
+  });
+});

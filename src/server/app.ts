@@ -10,6 +10,7 @@ import { sessionIdFromPagePath } from './index-html';
 import { themeFromCookieHeader } from '../shared/theme-cookie';
 import { indexHtmlResponse, plainResponse, staticFileResponse } from './page-responses';
 import { API_RESPONSE_HEADERS, answerToResponse, errorAnswer, type ProxyAnswer } from './proxy-answer';
+import { createPageLookupHandoff } from './page-lookup-handoff';
 import { createMemoryReplayCache } from './replay-cache';
 import { BASE_SECURITY_HEADERS, htmlSecurityHeaders, NON_HTML_CSP } from './security-headers';
 import { createSessionResourceService, type CacheOutcome } from './session-resource-service';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const cache = deps.cache ?? createMemoryReplayCache({ nowMs });
   const sessions = createSessionResourceService({ config, nowMs, cache, log });
   const rateLimiter = createClientRateLimiter({ perMinute: config.rateLimitPerMinute, nowMs });
+  const pageLookups = createPageLookupHandoff(nowMs);
   const htmlHeaders = htmlSecurityHeaders(config);
   // Workers forbid random values and clocks at global scope, where the app may be created: both are lazy.
   const signer = createUrlSigner(config.demoSigningSecret);
@@ -83,7 +85,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       );
     }
     const { fetchUpstream, scope } = upstreamFor();
-    const result = await sessions.get(route.resource, sessionId, fetchUpstream, scope);
+    const handedOver = route.resource === 'replay' ? pageLookups.take(`${scope}:${sessionId}`) : null;
+    const result = handedOver ? { ...(await handedOver), cache: 'coalesced' as const } : await sessions.get(route.resource, sessionId, fetchUpstream, scope);
     c.set('cache', result.cache);
     c.set('upstreamStatus', result.answer.upstreamStatus ?? undefined);
     c.set('errorCode', result.answer.errorCode);
@@ -121,8 +124,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (c.req.query('t') !== undefined) return null;
     if (!rateLimiter.take(clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops)).allowed) return null;
     const { fetchUpstream, scope } = upstreamFor();
-    const lookup = sessions.get('replay', sessionId, fetchUpstream, scope).then((result) => result.answer);
-    return shellVideoWithin(lookup, sessionId, SHELL_VIDEO_WAIT_MS);
+    const lookup = sessions.get('replay', sessionId, fetchUpstream, scope);
+    // The page's preloaded request for this replay takes this lookup instead of asking Notte again.
+    pageLookups.put(`${scope}:${sessionId}`, lookup);
+    return shellVideoWithin(
+      lookup.then((result) => result.answer),
+      sessionId,
+      SHELL_VIDEO_WAIT_MS,
+    );
   }
 
   const app = new Hono<AppEnv>();
