@@ -127,6 +127,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const lookup = sessions.get('replay', sessionId, fetchUpstream, scope);
     // The page's preloaded request for this replay takes this lookup instead of asking Notte again.
     pageLookups.put(`${scope}:${sessionId}`, lookup);
+    // On Workers a request's I/O ends with its response, and that request waits on this lookup.
+    keepRequestAlive(c, lookup);
     return shellVideoWithin(
       lookup.then((result) => result.answer),
       sessionId,
@@ -256,6 +258,17 @@ function safeDecode(raw: string): string | null {
 
 function truncate(text: string): string {
   return text.length > MAX_LOGGED_PATH_CHARS ? `${text.slice(0, MAX_LOGGED_PATH_CHARS)}…` : text;
+}
+
+/** Workers cancel a request's outstanding I/O when its response is done, unless told to wait. */
+function keepRequestAlive(c: AppContext, work: Promise<unknown>): void {
+  let executionCtx: { waitUntil(promise: Promise<unknown>): void } | null = null;
+  try {
+    executionCtx = c.executionCtx;
+  } catch {
+    // Node: no execution context, and nothing ends a request's I/O early.
+  }
+  executionCtx?.waitUntil(work);
 }
 
 function withSecurityHeaders(response: Response, htmlHeaders: Readonly<Record<string, string>>): Response {
