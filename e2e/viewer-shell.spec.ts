@@ -95,7 +95,8 @@ test('an mp4-only link plays from the HTML alone, and the app adopts that file w
     await scriptsReleased;
     await route.continue();
   });
-  await page.goto(`/sessions/${id}`);
+  // Not until `load`: that waits for the held scripts.
+  await page.goto(`/sessions/${id}`, { waitUntil: 'domcontentloaded' });
   const served = page.locator('[data-shell-stage] video[data-shell-video]');
   await expect(served).toHaveCount(1);
   await expectPlaying(page, { advanceSec: 0.5 });

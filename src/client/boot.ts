@@ -5,14 +5,15 @@ import { parseRoute } from './routing/route';
 import { applyThemeChoice, readThemeChoice } from './ui/theme';
 import './styles.css';
 
-// index.html runs this small entry only, as soon as it arrives (async). It holds no zod, no
-// react-query and no React: on a shared link it reads the replay that the HTML preloads and starts
-// the video in the server's shell of the page (src/server/viewer-shell.ts), mp4 directly, hls.js
-// only for a stream. The app (React and the rest) then downloads while the video loads, and runs
-// once the video has shown its first frame: its start-up is ~100-300 ms of main thread that would
-// otherwise stand between the replay's answer and the picture. The app validates the same answer
-// with zod before it shows anything of it. The wait is capped, so the page's controls never wait
-// long for a slow video.
+// index.html runs this small entry only (async: it does not wait for the stylesheet and the first
+// layout, only for the parser). It holds no zod, no react-query and no React: on a shared link it
+// reads the replay that the HTML preloads and starts the video in the server's shell of the page
+// (src/server/viewer-shell.ts): mp4 directly (or the one the HTML already started), hls.js only for
+// a stream. The app (React and the rest) is downloaded and run once the video has shown its first
+// frame: its download competes with the video's first bytes and its start-up is ~100-300 ms of main
+// thread, both of which would otherwise stand between the replay's answer and the picture. The app
+// validates the same answer with zod before it shows anything of it. The wait is capped, so the
+// page's controls never wait long for a slow video.
 const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 800;
 
 // Before anything paints in the chosen theme's colours.
@@ -32,7 +33,8 @@ void whenParsed()
     return Promise.race([headStart, capped]);
   })
   .then(() => {
-    preloadAppChunks();
+    // The viewer page's chunks, with the app's own (the HTML of a viewer page preloads none of them).
+    if (initialRoute.kind === 'viewer') preloadAppChunks();
     // User timing: when the app (React) starts, next to the first frame, for the bench and for RUM.
     performance.mark('replay-viewer:app-start');
     return import('./main');

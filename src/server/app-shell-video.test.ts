@@ -80,7 +80,7 @@ describe("the shell's <video> in a viewer page's HTML", () => {
 });
 
 describe("a viewer page's lookup, handed to its own replay request", () => {
-  it('costs one upstream call per page view even for answers that are never cached (not found, processing)', async () => {
+  it('costs one upstream call per page view even for answers that are never cached (here: not found)', async () => {
     const t = makeTestApp({ handler: () => jsonResponse(404, { detail: 'Session not found' }) });
     await (await t.request('/sessions/abc-123')).text();
     const replay = await t.request('/api/sessions/abc-123/replay');
@@ -91,13 +91,37 @@ describe("a viewer page's lookup, handed to its own replay request", () => {
     expect(t.upstream.calls).toHaveLength(2);
   });
 
-  it('is not handed over once stale, nor for another session', async () => {
+  it('is handed to the same client only, and not once stale', async () => {
     const t = makeTestApp({ handler: () => jsonResponse(404, { detail: 'Session not found' }) });
-    await (await t.request('/sessions/abc-123')).text();
-    await t.request('/api/sessions/other-1/replay');
-    expect(t.upstream.calls).toHaveLength(2);
+    await (await t.request('/sessions/abc-123', undefined, '10.0.0.1')).text();
+    await t.request('/api/sessions/abc-123/replay', undefined, '10.0.0.2');
+    expect(t.upstream.calls, "another client's request asks Notte itself").toHaveLength(2);
     t.clock.advance(11_000);
-    await t.request('/api/sessions/abc-123/replay');
+    await t.request('/api/sessions/abc-123/replay', undefined, '10.0.0.1');
     expect(t.upstream.calls).toHaveLength(3);
+  });
+
+  it('costs nothing for a HEAD request, and a viewer page is never stored by caches', async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(200, mp4Only('https://storage.test/a.mp4')) });
+    const head = await t.request('/sessions/abc-123', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(t.upstream.calls).toHaveLength(0);
+    const page = await t.request('/sessions/abc-123');
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    expect((await t.request('/')).headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
+describe('a viewer page whose browser leaves before the replay is known', () => {
+  it('writes nothing more and throws nothing (an unhandled rejection would end the Node process)', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const t = makeTestApp({ handler: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const reader = ((await t.request('/sessions/abc-123')).body ?? new ReadableStream()).getReader();
+    await reader.read();
+    await reader.cancel();
+    answer(jsonResponse(200, mp4Only('https://storage.test/late.mp4')));
+    // The lookup settles after the cancel; vitest fails the run on an unhandled rejection.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.upstream.calls).toHaveLength(1);
   });
 });

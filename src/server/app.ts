@@ -85,7 +85,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       );
     }
     const { fetchUpstream, scope } = upstreamFor();
-    const handedOver = route.resource === 'replay' ? pageLookups.take(`${scope}:${sessionId}`) : null;
+    const client = clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops);
+    const handedOver = route.resource === 'replay' ? pageLookups.take(handoffKey(client, scope, sessionId)) : null;
     const result = handedOver ? { ...(await handedOver), cache: 'coalesced' as const } : await sessions.get(route.resource, sessionId, fetchUpstream, scope);
     c.set('cache', result.cache);
     c.set('upstreamStatus', result.answer.upstreamStatus ?? undefined);
@@ -121,12 +122,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
    * against the client's rate limit like that request. Not for a `?t=` start: the Player places it.
    */
   function shellVideoFor(c: AppContext, sessionId: string): Promise<string> | null {
-    if (c.req.query('t') !== undefined) return null;
-    if (!rateLimiter.take(clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops)).allowed) return null;
+    // A HEAD (link checkers, previews) gets no body: nothing to look up for.
+    if (c.req.query('t') !== undefined || c.req.method === 'HEAD') return null;
+    const client = clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops);
+    if (!rateLimiter.take(client).allowed) return null;
     const { fetchUpstream, scope } = upstreamFor();
     const lookup = sessions.get('replay', sessionId, fetchUpstream, scope);
-    // The page's preloaded request for this replay takes this lookup instead of asking Notte again.
-    pageLookups.put(`${scope}:${sessionId}`, lookup);
+    // This page's own preloaded request for the replay takes this lookup instead of asking Notte again.
+    pageLookups.put(handoffKey(client, scope, sessionId), lookup);
     // On Workers a request's I/O ends with its response, and that request waits on this lookup.
     keepRequestAlive(c, lookup);
     return shellVideoWithin(
@@ -258,6 +261,11 @@ function safeDecode(raw: string): string | null {
 
 function truncate(text: string): string {
   return text.length > MAX_LOGGED_PATH_CHARS ? `${text.slice(0, MAX_LOGGED_PATH_CHARS)}…` : text;
+}
+
+/** A page's lookup is only for the client that loaded the page. */
+function handoffKey(client: string, scope: string, sessionId: string): string {
+  return JSON.stringify([client, scope, sessionId]);
 }
 
 /** Workers cancel a request's outstanding I/O when its response is done, unless told to wait. */

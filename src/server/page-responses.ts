@@ -37,7 +37,8 @@ export async function indexHtmlResponse(
   const shellVideo = viewer?.shellVideo;
   return new Response(shellVideo ? htmlWithLateSlot(body, SHELL_VIDEO_SLOT, shellVideo) : body.replace(SHELL_VIDEO_SLOT, ''), {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
+    // A viewer page may hold a presigned media link, like the replay's API answer: never stored.
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': viewer ? 'private, no-store' : 'no-cache' },
   });
 }
 

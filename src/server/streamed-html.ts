@@ -7,15 +7,25 @@ export function htmlWithLateSlot(html: string, slot: string, late: Promise<strin
   const at = html.indexOf(slot);
   if (at < 0) return html;
   const encoder = new TextEncoder();
+  // The browser may leave (tab closed) before the rest is known: nothing is written after that.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(html.slice(0, at)));
       void late
         .catch(() => '')
         .then((inserted) => {
-          controller.enqueue(encoder.encode(inserted + html.slice(at + slot.length)));
-          controller.close();
+          if (cancelled) return;
+          try {
+            controller.enqueue(encoder.encode(inserted + html.slice(at + slot.length)));
+            controller.close();
+          } catch {
+            // Errored or closed by the runtime in the meantime: there is no reader left.
+          }
         });
+    },
+    cancel() {
+      cancelled = true;
     },
   });
 }

@@ -67,7 +67,11 @@ export function startPlaybackHeadStart(
         if (fromServer) unload(video);
         settle();
       },
-      () => settle(),
+      () => {
+        // No answer at all: the app asks again and starts whatever it gets.
+        if (fromServer) unload(video);
+        settle();
+      },
     );
   });
 }
