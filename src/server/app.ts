@@ -118,7 +118,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   /**
    * A shared link to an mp4-only replay gets its `<video>` in the HTML (src/server/shell-video.ts).
-   * The lookup is the one the page's preloaded request will join or find cached, and it counts
+   * The page's own preloaded replay request takes this lookup over (page-lookup-handoff.ts); it counts
    * against the client's rate limit like that request. Not for a `?t=` start: the Player places it.
    */
   function shellVideoFor(c: AppContext, sessionId: string): Promise<string> | null {
