@@ -5,13 +5,14 @@ import { chunkClosure } from './vite-chunk-closure.ts';
 const APP_MODULE = 'src/client/main.tsx';
 
 /**
- * index.html runs only src/client/boot.ts, which imports the app (main.tsx and React) once a shared
- * link's video is under way. So that waiting costs no download time, the app's chunk and its static
- * imports are `modulepreload`ed by the HTML itself: fetched and compiled in parallel, evaluated later.
+ * index.html runs only src/client/boot.ts, which imports the app (main.tsx and React): at once on the
+ * home page and other pages, after the video's first frame on a viewer page. The app's chunk and its
+ * static imports are `modulepreload`ed by the HTML itself, so that they download in parallel with the
+ * entry; the server takes these preloads out of viewer pages (src/server/index-html.ts: there the
+ * video comes first, and boot.ts preloads the app after its first frame).
  * The boot script is fetched at high priority (Chromium fetches module scripts at low priority by
- * default, behind every preload) and runs as soon as it has arrived (async: a deferred script waits
- * for the stylesheet and the first layout). Viewer pages leave the app's preloads out (see
- * src/server/index-html.ts: there the video comes first); on the home page the app is the page.
+ * default, behind every preload) and is async (a deferred script waits for the stylesheet and the
+ * first layout).
  */
 export function appPreloadPlugin(): Plugin {
   return {

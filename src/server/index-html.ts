@@ -7,8 +7,8 @@ import { isValidSessionId } from '../shared/session-id';
  * while the HTML is parsed, in parallel with the scripts (`crossorigin="anonymous"` matches the
  * credentials mode of a plain same-origin fetch(), so the browser hands the preloaded answer to
  * boot.ts's request), and so is hls.js (listed by the build, scripts/vite-player-chunk-plugin.ts).
- * The app's own preloads are left out: boot.ts asks for them once the video is under way, so that
- * they do not compete with its first bytes.
+ * The app's own preloads are left out: boot.ts asks for them once the video has shown its first
+ * frame, so that they do not compete with its first bytes.
  */
 export function injectReplayPreload(html: string, sessionId: string): string {
   if (!isValidSessionId(sessionId)) return html;

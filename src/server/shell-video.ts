@@ -4,7 +4,8 @@ import type { ProxyAnswer } from './proxy-answer';
 
 /**
  * How long a viewer page's HTML waits for the replay before it closes without a video. The browser's
- * own request for the replay (preloaded by the same HTML) then joins the lookup still under way.
+ * own request for the replay (preloaded by the same HTML) then takes the lookup over
+ * (page-lookup-handoff.ts), whether or not it has finished.
  */
 export const SHELL_VIDEO_WAIT_MS = 1_500;
 

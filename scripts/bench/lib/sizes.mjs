@@ -69,8 +69,8 @@ export function gzipOfDistAsset(urlPath) {
 
 /**
  * The app's chunks: every built JS file that the boot entry (dist/index.html's module script) does
- * not import statically, hls.js excluded. boot.ts imports them with import() once the video has its
- * first frame; they are prefetched (modulepreload, low priority) but not run before it.
+ * not import statically, hls.js excluded. On a viewer page boot.ts preloads and imports them once the
+ * video has shown its first frame (800 ms cap): a run counts them only if the app started before it.
  */
 export function appChunkFilesFromDist() {
   const htmlPath = path.join(DIST, 'index.html');
