@@ -171,5 +171,12 @@ test.describe('player controls', () => {
     await expect(preview).toContainText('fill');
     await expect(preview.locator('canvas')).toBeVisible();
     await expect(page.locator('video').filter({ visible: true })).toHaveCount(1);
+    // It follows the pointer (written in place, not re-rendered) and goes when the pointer leaves.
+    const firstLeft = await preview.evaluate((node) => node.getBoundingClientRect().left);
+    await page.mouse.move(box.x + box.width * (13.5 / durationSec), box.y + box.height / 2);
+    await expect(preview).toContainText(`0:${Math.floor(13.5 + START_SEC)}`);
+    expect(await preview.evaluate((node) => node.getBoundingClientRect().left)).toBeGreaterThan(firstLeft);
+    await page.mouse.move(5, 5);
+    await expect(preview).toBeHidden();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_HTML, makeTestApp, NOTTE_ENV } from './test-support';
+import { makeTestApp, NOTTE_ENV } from './test-support';
 
 const PRELOAD = '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay">';
 

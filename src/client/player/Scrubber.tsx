@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { memo, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatClock } from '../../shared/clock-format';
 import {
   fractionToVideoSec,
@@ -6,12 +6,11 @@ import {
   videoSecToFraction,
   type SessionBoundsSec,
 } from '../../shared/session-time';
-import type { PlayerStore } from './player-store';
-import { ThumbnailSource } from './thumbnail-source';
+import type { MediaSnapshot, PlayerStore } from './player-store';
+import { ScrubberPreview, type HoverInfo, type HoverPreviewControl } from './ScrubberPreview';
 import { usePlayerValue } from './use-player-snapshot';
 
 const KEY_STEP_SEC = 5;
-const PREVIEW_REST_MS = 60;
 const PAGE_STEP_FRACTION = 0.1;
 
 export interface ScrubberMarker {
@@ -19,11 +18,6 @@ export interface ScrubberMarker {
   videoSec: number;
   kind: string;
   failed: boolean;
-}
-
-export interface HoverInfo {
-  timeText: string;
-  stepText: string | null;
 }
 
 interface ScrubberProps {
@@ -36,35 +30,35 @@ interface ScrubberProps {
 
 /** The track itself is the slider: values are seconds of session time, not video time. */
 export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }: ScrubberProps) {
-  const buffered = usePlayerValue(store, (snapshot) => snapshot.buffered);
   const trackRef = useRef<HTMLDivElement>(null);
   const draggingRef = useRef(false);
-  const [hover, setHover] = useState<{ fraction: number; videoSec: number } | null>(null);
-  const thumbnails = useThumbnails(thumbnailUrl);
+  const previewRef = useRef<HoverPreviewControl>(null);
 
   const startSec = bounds?.startSec ?? null;
   const endSec = bounds?.endSec ?? null;
   const spanSec = startSec !== null && endSec !== null ? endSec - startSec : 0;
-  const currentVideoSec = () => Math.min(store.getSnapshot().currentSec, spanSec);
+  const currentVideoSec = () => Math.min(store.live().currentSec, spanSec);
 
   // The playhead moves on every frame: written straight to the DOM, so playing re-renders nothing.
   useLayoutEffect(() => {
     const track = trackRef.current;
+    const movers = track ? [...track.querySelectorAll<HTMLElement>('.scrubber-played, .scrubber-thumb')] : [];
     if (!track) return;
     let shownValueNow = '';
-    const paint = () => {
-      const videoSec = Math.min(store.getSnapshot().currentSec, spanSec);
+    const paint = (snapshot: MediaSnapshot) => {
+      const videoSec = Math.min(snapshot.currentSec, spanSec);
       const fraction = startSec === null || endSec === null ? 0 : videoSecToFraction(videoSec, { startSec, endSec });
       // Drives transforms in the CSS: nothing else on the page moves (no layout, no layout shift).
-      track.style.setProperty('--played', String(fraction));
+      // Set on the two moving parts, not the track: a variable on the track restyles every marker.
+      for (const mover of movers) mover.style.setProperty('--played', String(fraction));
       const valueNow = startSec === null ? 0 : roundTenth(startSec + videoSec);
       if (String(valueNow) === shownValueNow) return;
       shownValueNow = String(valueNow);
       track.setAttribute('aria-valuenow', shownValueNow);
       track.setAttribute('aria-valuetext', formatClock(valueNow));
     };
-    paint();
-    return store.subscribe(paint);
+    paint(store.live());
+    return store.subscribeLive(paint);
   }, [store, startSec, endSec, spanSec]);
 
   const pointerFraction = (event: PointerEvent<HTMLDivElement>): number | null => {
@@ -111,11 +105,11 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       onPointerMove={(event) => {
         const fraction = pointerFraction(event);
         if (fraction !== null && bounds && event.pointerType === 'mouse') {
-          setHover({ fraction, videoSec: fractionToVideoSec(fraction, bounds) });
+          previewRef.current?.show(fraction, fractionToVideoSec(fraction, bounds));
         }
         if (draggingRef.current) seekToPointer(event);
       }}
-      onPointerLeave={() => setHover(null)}
+      onPointerLeave={() => previewRef.current?.hide()}
       onPointerUp={(event) => {
         draggingRef.current = false;
         if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
@@ -125,93 +119,53 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       }}
     >
       <div className="scrubber-rail" aria-hidden="true">
-        {bounds &&
-          buffered.map((range) => (
-            <div
-              key={`${range.startSec}-${range.endSec}`}
-              className="scrubber-buffered"
-              style={{
-                left: `${videoSecToFraction(range.startSec, bounds) * 100}%`,
-                width: `${(videoSecToFraction(range.endSec, bounds) - videoSecToFraction(range.startSec, bounds)) * 100}%`,
-              }}
-            />
-          ))}
+        {startSec !== null && endSec !== null && <BufferedRanges store={store} startSec={startSec} endSec={endSec} />}
         <div className="scrubber-played" />
       </div>
-      {bounds && (
-        <div className="scrubber-markers" aria-hidden="true">
-          {markers.map((marker) => (
-            <span
-              key={marker.key}
-              className={`scrubber-marker marker-${marker.kind}${marker.failed ? ' marker-failed' : ''}`}
-              data-step-marker={marker.key}
-              style={{ left: `${videoSecToFraction(marker.videoSec, bounds) * 100}%` }}
-            />
-          ))}
-        </div>
-      )}
+      {startSec !== null && endSec !== null && <MarkerDots markers={markers} startSec={startSec} endSec={endSec} />}
       <div className="scrubber-thumb" aria-hidden="true" />
-      {hover && (
-        <ScrubberPreview
-          fraction={hover.fraction}
-          info={describeHover(hover.videoSec)}
-          videoSec={hover.videoSec}
-          thumbnails={thumbnails}
-          hasFrames={thumbnailUrl !== null}
-          pressed={draggingRef}
-        />
-      )}
+      <ScrubberPreview control={previewRef} describeHover={describeHover} thumbnailUrl={thumbnailUrl} pressed={draggingRef} />
     </div>
   );
 }
 
-/** Made on the first resting hover only, so that previews never compete with the first frame for bandwidth. */
-function useThumbnails(url: string | null): () => ThumbnailSource | null {
-  const ref = useRef<ThumbnailSource | null>(null);
-  useEffect(
-    () => () => {
-      ref.current?.destroy();
-      ref.current = null;
-    },
-    [url],
-  );
-  return useCallback(() => {
-    if (url === null) return null;
-    ref.current ??= new ThumbnailSource(url);
-    return ref.current;
-  }, [url]);
+interface RangeProps {
+  startSec: number;
+  endSec: number;
 }
 
-interface PreviewProps {
-  fraction: number;
-  videoSec: number;
-  info: HoverInfo;
-  thumbnails: () => ThumbnailSource | null;
-  hasFrames: boolean;
-  pressed: RefObject<boolean>;
+/** Its own component: `progress` re-renders these few boxes, not the slider and its markers. */
+function BufferedRanges({ store, startSec, endSec }: RangeProps & { store: PlayerStore }) {
+  const buffered = usePlayerValue(store, (snapshot) => snapshot.buffered);
+  const bounds = { startSec, endSec };
+  return buffered.map((range) => (
+    <div
+      key={`${range.startSec}-${range.endSec}`}
+      className="scrubber-buffered"
+      style={{
+        left: `${videoSecToFraction(range.startSec, bounds) * 100}%`,
+        width: `${(videoSecToFraction(range.endSec, bounds) - videoSecToFraction(range.startSec, bounds)) * 100}%`,
+      }}
+    />
+  ));
 }
 
-function ScrubberPreview({ fraction, videoSec, info, thumbnails, hasFrames, pressed }: PreviewProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    // A pointer passing over or clicking costs no decode next to the seek: frames wait until it rests,
-    // and none while pressed (the player itself shows those frames then).
-    const timer = setTimeout(() => {
-      if (!pressed.current) thumbnails()?.show(canvas, videoSec);
-    }, PREVIEW_REST_MS);
-    return () => clearTimeout(timer);
-  }, [thumbnails, videoSec, pressed]);
-
+/** Memoised: a hover or a click on the slider does not re-render one dot per step. */
+const MarkerDots = memo(function MarkerDots({ markers, startSec, endSec }: RangeProps & { markers: readonly ScrubberMarker[] }) {
+  const bounds = { startSec, endSec };
   return (
-    <div className="scrubber-preview" aria-hidden="true" style={{ left: `clamp(5.5rem, ${fraction * 100}%, calc(100% - 5.5rem))` }}>
-      {hasFrames && <canvas ref={canvasRef} width={176} height={99} className="scrubber-preview-frame" />}
-      <span className="scrubber-preview-time">{info.timeText}</span>
-      {info.stepText && <span className="scrubber-preview-step">{info.stepText}</span>}
+    <div className="scrubber-markers" aria-hidden="true">
+      {markers.map((marker) => (
+        <span
+          key={marker.key}
+          className={`scrubber-marker marker-${marker.kind}${marker.failed ? ' marker-failed' : ''}`}
+          data-step-marker={marker.key}
+          style={{ left: `${videoSecToFraction(marker.videoSec, bounds) * 100}%` }}
+        />
+      ))}
     </div>
   );
-}
+});
 
 function roundTenth(value: number): number {
   return Math.round(value * 10) / 10;

@@ -43,18 +43,30 @@ const EVENTS = [
 export const PLAYBACK_RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
 /** Recordings are 25 fps or so; one frame is close enough for stepping. */
 const FRAME_STEP_SEC = 1 / 25;
+/**
+ * While a seek loads, React's readers (readout, step list, buffered ranges, spinner) wait for its first
+ * frame: their renders would share the main thread with the segment's download, transmux and append.
+ * A seek slower than this shows them anyway (a slow network, a long drag).
+ */
+export const SEEK_HOLD_MAX_MS = 250;
 
 /**
  * The player's state and remote control. State is fed by the video's events (and a frame loop
  * while playing, for a smooth playhead) so that only the components reading it re-render; the page
  * around the player does not. Commands are what the controls, the steps panel and shortcuts call.
+ *
+ * Two views of the state: `live()` is the video as it is now, pushed to `subscribeLive` painters
+ * (the playhead) on every change; `getSnapshot()` is what React renders, and it holds still while
+ * a seek loads (see SEEK_HOLD_MAX_MS).
  */
 export class PlayerStore {
-  private snapshot: MediaSnapshot = INITIAL;
+  private latest: MediaSnapshot = INITIAL;
+  private shown: MediaSnapshot = INITIAL;
   private readonly listeners = new Set<() => void>();
+  private readonly liveListeners = new Set<(snapshot: MediaSnapshot) => void>();
   private video: HTMLVideoElement | null = null;
   private container: HTMLElement | null = null;
-  private frame = 0;
+  private hold: { sinceMs: number; timer: ReturnType<typeof setTimeout>; frameCallback: number | null } | null = null;
 
   /** `container` is what fullscreen shows: the video with its controls. */
   attach(video: HTMLVideoElement, container: HTMLElement | null): () => void {
@@ -70,7 +82,8 @@ export class PlayerStore {
     this.publish({});
     return () => {
       for (const type of EVENTS) video.removeEventListener(type, onEvent);
-      cancelAnimationFrame(this.frame);
+      this.stopFrameLoop();
+      this.endHold();
       this.video = null;
       this.container = null;
     };
@@ -94,7 +107,7 @@ export class PlayerStore {
   seekVideoSec(videoSec: number): void {
     const video = this.video;
     if (!video) return;
-    const limit = this.snapshot.durationSec ?? Number.POSITIVE_INFINITY;
+    const limit = this.latest.durationSec ?? Number.POSITIVE_INFINITY;
     video.currentTime = Math.min(Math.max(videoSec, 0), limit);
     this.publish({});
   }
@@ -123,23 +136,53 @@ export class PlayerStore {
     return next;
   }
 
+  /** For React (useSyncExternalStore): held while a seek loads. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  getSnapshot = (): MediaSnapshot => this.snapshot;
+  getSnapshot = (): MediaSnapshot => this.shown;
 
-  private startFrameLoop(): void {
-    cancelAnimationFrame(this.frame);
-    const tick = () => {
-      const video = this.video;
-      if (!video || video.paused) return;
-      if (Math.abs(video.currentTime - this.snapshot.currentSec) >= 1 / 30) this.publish({});
-      this.frame = requestAnimationFrame(tick);
-    };
-    this.frame = requestAnimationFrame(tick);
+  /** For code that writes the DOM itself (the playhead): every change, seeks included. */
+  subscribeLive(listener: (snapshot: MediaSnapshot) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
   }
+
+  /** The video as it is now; what commands (seek by, next step) start from. */
+  live(): MediaSnapshot {
+    return this.latest;
+  }
+
+  /**
+   * Once per presented video frame, not per display refresh: a loop on requestAnimationFrame made
+   * the page render 60 times a second even while a seek or a stall showed nothing new, next to the
+   * segment's download and append. (requestAnimationFrame only where the video has no frame callbacks.)
+   */
+  private startFrameLoop(): void {
+    this.stopFrameLoop();
+    const video = this.video;
+    if (!video) return;
+    const byVideoFrame = typeof video.requestVideoFrameCallback === 'function';
+    const tick = () => {
+      if (this.video !== video || video.paused) return;
+      if (Math.abs(video.currentTime - this.latest.currentSec) >= 1 / 30) this.publish({});
+      schedule();
+    };
+    const schedule = () => {
+      if (byVideoFrame) {
+        const id = video.requestVideoFrameCallback(tick);
+        this.stopFrameLoop = () => video.cancelVideoFrameCallback(id);
+      } else {
+        const id = requestAnimationFrame(tick);
+        this.stopFrameLoop = () => cancelAnimationFrame(id);
+      }
+    };
+    schedule();
+  }
+
+  private stopFrameLoop: () => void = () => undefined;
 
   private publish(overrides: Partial<MediaSnapshot>): void {
     const video = this.video;
@@ -149,14 +192,62 @@ export class PlayerStore {
       currentSec: video.currentTime,
       durationSec,
       paused: video.paused,
-      waiting: this.snapshot.waiting,
+      waiting: this.latest.waiting,
       ended: video.ended,
       playbackRate: video.playbackRate,
-      buffered: readBuffered(video.buffered, this.snapshot.buffered),
+      buffered: readBuffered(video.buffered, this.latest.buffered),
       ...overrides,
     };
-    if (isSameSnapshot(next, this.snapshot)) return;
-    this.snapshot = next;
+    if (!isSameSnapshot(next, this.latest)) {
+      this.latest = next;
+      for (const listener of this.liveListeners) listener(next);
+    }
+    // Also on events that change nothing: the seek's `seeked` may be the first to see it ended.
+    if (this.holding(video)) return;
+    this.show();
+  }
+
+  /**
+   * Whether React's view waits: from a change seen while the video seeks until the first frame
+   * presented after the seek (the `timeupdate` and `seeked` of the seek itself come before it).
+   */
+  private holding(video: HTMLVideoElement): boolean {
+    if (!this.hold) {
+      if (!video.seeking) return false;
+      this.hold = { sinceMs: performance.now(), timer: setTimeout(() => this.endHold(true), SEEK_HOLD_MAX_MS), frameCallback: null };
+    }
+    const hold = this.hold;
+    if (performance.now() - hold.sinceMs >= SEEK_HOLD_MAX_MS) {
+      this.endHold();
+      return false;
+    }
+    if (!video.seeking && typeof video.requestVideoFrameCallback !== 'function') {
+      this.endHold();
+      return false;
+    }
+    if (!video.seeking && hold.frameCallback === null) {
+      hold.frameCallback = video.requestVideoFrameCallback(() => {
+        if (this.hold !== hold) return;
+        hold.frameCallback = null;
+        // Another seek started meanwhile: keep holding; its own events arm this again.
+        if (!this.video?.seeking) this.endHold(true);
+      });
+    }
+    return true;
+  }
+
+  private endHold(show = false): void {
+    const hold = this.hold;
+    if (!hold) return;
+    this.hold = null;
+    clearTimeout(hold.timer);
+    if (hold.frameCallback !== null) this.video?.cancelVideoFrameCallback(hold.frameCallback);
+    if (show) this.show();
+  }
+
+  private show(): void {
+    if (this.shown === this.latest) return;
+    this.shown = this.latest;
     for (const listener of this.listeners) listener();
   }
 }

@@ -94,7 +94,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
   const retry = () => void queryClient.resetQueries({ queryKey: options.queryKey });
   const renew = () => void query.refetch();
   const linkAt = (withTime: boolean) => () => {
-    const currentSec = store.videoElement?.currentTime ?? store.getSnapshot().currentSec;
+    const currentSec = store.videoElement?.currentTime ?? store.live().currentSec;
     const param = withTime && currentSec > 0.5 ? formatStartParam(videoToSessionSec(currentSec, videoStartMs)) : null;
     return new URL(viewerPath(sessionId, param), window.location.origin).toString();
   };

@@ -35,7 +35,7 @@ export function runShortcut(command: ShortcutCommand, { store, videoDurationSec,
       togglePictureInPicture(store.videoElement);
       return;
     case 'step': {
-      const target = adjacentStepVideoSec(stepVideoSecs, store.getSnapshot().currentSec, videoDurationSec, command.direction);
+      const target = adjacentStepVideoSec(stepVideoSecs, store.live().currentSec, videoDurationSec, command.direction);
       if (target !== null) store.seekVideoSec(target);
       return;
     }
