@@ -4,6 +4,8 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useRoute } from './routing/use-route';
 import { HomePage } from './views/HomePage';
 import { ViewerLink } from './views/ViewerLink';
+import { SvgIcon } from './ui/SvgIcon';
+import { BRAND_MARK_ICON_PX, TOPBAR_ICON_PATHS } from '../shared/icon-paths';
 import { ErrorAlert } from './ui/ErrorAlert';
 import { ThemeToggle } from './ui/ThemeToggle';
 import { OfflineBanner } from './ui/OfflineBanner';
@@ -22,7 +24,10 @@ export function App() {
           </a>
           <nav className="topbar" aria-label="Site">
             <ViewerLink href="/" className="brand">
-              <span className="brand-mark" aria-hidden="true">▶</span> Notte Replay
+              <span className="brand-mark" aria-hidden="true">
+                <SvgIcon path={TOPBAR_ICON_PATHS.play} size={BRAND_MARK_ICON_PX} />
+              </span>
+              Notte Replay
             </ViewerLink>
             <ThemeToggle />
           </nav>

@@ -1,3 +1,4 @@
+import { BRAND_MARK_ICON_PX, iconSvgHtml, TOPBAR_ICON_PATHS } from '../shared/icon-paths';
 import { SHELL_VIDEO_SLOT } from './shell-video';
 
 /**
@@ -16,10 +17,11 @@ export function viewerShellHtml({ embed }: { embed: boolean }): string {
   if (embed) {
     return `<div class="app app-embed"><main class="viewer viewer-embed" id="main"><div class="viewer-body viewer-body-embed">${stage}</div></main></div>`;
   }
-  // The theme button's label is only known in the browser: an invisible stand-in keeps the bar's height.
+  // The theme button's label is only known in the browser: an invisible, empty stand-in keeps the bar's
+  // height (its min-height), with no text to lay out before the video's first frame.
   const topbar =
-    '<nav class="topbar" aria-label="Site"><a href="/" class="brand"><span class="brand-mark" aria-hidden="true">▶</span> Notte Replay</a>' +
-    '<button type="button" class="theme-toggle shell-placeholder" tabindex="-1" aria-hidden="true">◐ System</button></nav>';
+    `<nav class="topbar" aria-label="Site"><a href="/" class="brand"><span class="brand-mark" aria-hidden="true">${iconSvgHtml(TOPBAR_ICON_PATHS.play, BRAND_MARK_ICON_PX)}</span>Notte Replay</a>` +
+    '<button type="button" class="theme-toggle shell-placeholder" tabindex="-1" aria-hidden="true"></button></nav>';
   return `<div class="app">${topbar}<main class="viewer" id="main"><div class="viewer-body">${stage}</div></main></div>`;
 }
 

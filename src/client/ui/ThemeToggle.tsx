@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { TOPBAR_ICON_PATHS, type TopbarIconName } from '../../shared/icon-paths';
+import { SvgIcon } from './SvgIcon';
 import { applyThemeChoice, nextThemeChoice, readThemeChoice, type ThemeChoice } from './theme';
 
 const LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+const ICONS: Record<ThemeChoice, TopbarIconName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' };
 
 export function ThemeToggle() {
   const [choice, setChoice] = useState<ThemeChoice>(readThemeChoice);
@@ -17,7 +20,8 @@ export function ThemeToggle() {
         setChoice(next);
       }}
     >
-      <span aria-hidden="true">{choice === 'dark' ? '☾' : choice === 'light' ? '☀' : '◐'}</span> {LABELS[choice]}
+      <SvgIcon path={TOPBAR_ICON_PATHS[ICONS[choice]]} size={16} />
+      {LABELS[choice]}
     </button>
   );
 }
