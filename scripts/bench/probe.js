@@ -59,8 +59,10 @@
         const target = event.target;
         if (!(target instanceof HTMLVideoElement)) return;
         watch(target);
-        // isVisible forces a style update: only until the milestone is recorded, never during a seek.
-        if (!(`video.${type}` in bench.marks) && isVisible(target)) mark(`video.${type}`);
+        // Not isVisible(): checkVisibility() forces a style update, which in the middle of a load put
+        // 15–30 ms of the probe's own work on the main thread (the page's CSS arriving later redid it).
+        // Helper videos (thumbnails) are hidden or never in the document.
+        if (target.isConnected && !target.hidden) mark(`video.${type}`);
       },
       true,
     );
@@ -78,7 +80,9 @@
   const observer = new MutationObserver(() => {
     // React's first commit: #root holds something other than the server's shell of the viewer.
     const root = document.getElementById('root');
-    if (root && root.firstChild && !root.querySelector('[data-shell-stage]') && !('root.firstChild' in bench.marks)) {
+    // Only once the HTML is parsed: a streamed page's shell arrives in pieces, and #root can hold the
+    // start of it before its stage has been parsed.
+    if (document.readyState !== 'loading' && root && root.firstChild && !root.querySelector('[data-shell-stage]') && !('root.firstChild' in bench.marks)) {
       mark('root.firstChild');
       console.debug('__bench:commit');
     }

@@ -243,7 +243,7 @@ export async function tracedLoad(browser, url, { timeoutMs = 20_000 } = {}) {
   let snapshot = null;
   try {
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'loading'],
+      categories: process.env.BENCH_TRACE_CATEGORIES ? process.env.BENCH_TRACE_CATEGORIES.split(',') : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'loading'],
     });
     const firstFrame = firstFrameSignal(page, timeoutMs);
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
@@ -255,6 +255,7 @@ export async function tracedLoad(browser, url, { timeoutMs = 20_000 } = {}) {
     await context.close().catch(() => undefined);
   }
   if (!traceBuffer || !snapshot) return null;
+  if (process.env.BENCH_DUMP_TRACE) (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP_TRACE, traceBuffer);
   return summariseTrace(JSON.parse(traceBuffer.toString('utf8')), snapshot);
 }
 
