@@ -96,6 +96,20 @@
   observer.observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', () => mark('domContentLoaded'));
 
+  // Modulepreloads the HTML parser inserted (not a script): their URLs. Resource timing cannot tell,
+  // Chromium reports a modulepreload's initiatorType as "other".
+  bench.parserModulepreloads = [];
+  const preloadObserver = new MutationObserver((mutations) => {
+    if (document.readyState !== 'loading') return;
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) {
+        if (node instanceof HTMLLinkElement && node.rel === 'modulepreload' && bench.parserModulepreloads.length < 50) bench.parserModulepreloads.push(node.href);
+      }
+    }
+  });
+  preloadObserver.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => preloadObserver.disconnect());
+
   // ---- long tasks -----------------------------------------------------------------------------
   try {
     new PerformanceObserver((list) => {

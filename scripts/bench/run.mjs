@@ -85,9 +85,11 @@ function describeLoad(run, sessionId) {
     hlsJs: hlsEntry ? { startMs: round(hlsEntry.startMs), endMs: round(hlsEntry.responseEndMs), file: new URL(hlsEntry.name).pathname } : null,
     entryJs: entryJs ? { startMs: round(entryJs.startMs), endMs: round(entryJs.responseEndMs) } : null,
     firstSegment: firstSegment ? { startMs: round(firstSegment.startMs), endMs: round(firstSegment.responseEndMs) } : null,
-    // No waterfall: hls.js is requested by the HTML itself (a preload, in parallel with the replay's),
-    // or at least before the replay's answer is in.
-    hlsStartsBeforeReplayEnds: hlsEntry && replayEndMs !== null ? hlsEntry.initiatorType === 'link' || hlsEntry.startMs < replayEndMs : null,
+    // No waterfall: hls.js is requested by the HTML itself (a modulepreload the parser inserted, in
+    // parallel with the replay's), or at least before the replay's answer is in.
+    hlsStartsBeforeReplayEnds:
+      hlsEntry && replayEndMs !== null ? (run.parserModulepreloads ?? []).includes(hlsEntry.name) || hlsEntry.startMs < replayEndMs : null,
+    hlsPreloadedByHtml: hlsEntry ? (run.parserModulepreloads ?? []).includes(hlsEntry.name) : null,
     marks: Object.fromEntries(Object.entries(run.marks ?? {}).map(([k, v]) => [k, round(v)])),
     pageErrors: run.pageErrors,
     longTasksBeforeFrame: { count: longTasksBeforeFrame.length, totalMs: round(longTasksBeforeFrame.reduce((s, t) => s + t.durationMs, 0)) },
@@ -349,7 +351,7 @@ function buildRows(r) {
       add('3 JS', 'JS run before first frame, gzip (the app: after it in n/N runs)', `${fmt(kib(ran.gzipBytes), ' KiB', 1)} (raw ${fmt(kib(ran.rawBytes), ' KiB', 0)}); app after the frame ${ran.appAfterFrame}/${ran.of}`, '≤ 210 KiB', le(kib(ran.gzipBytes), 210) && ran.appAfterFrame === ran.of);
       // The goal row until 2026-11-29, when React still had to render before the first frame: kept with its verdict.
       add('3 JS', 'JS requested before first frame, gzip (incl. the app, prefetched)', `${fmt(kib(r.js.beforeFirstFrame.gzipBytes), ' KiB', 1)} (raw ${fmt(kib(r.js.beforeFirstFrame.rawBytes), ' KiB', 0)})`, '(≤ 210 KiB, the old row)', le(kib(r.js.beforeFirstFrame.gzipBytes), 210));
-      add('3 JS', 'hls.js requested by the HTML or before the replay response ends', `${r.js.noWaterfall.yes}/${r.js.noWaterfall.of} runs (hls start ${fmt(r.js.noWaterfall.hlsStartMs, ' ms')}, replay end ${fmt(r.js.noWaterfall.replayEndMs, ' ms')})`, 'all runs', r.js.noWaterfall.of > 0 && r.js.noWaterfall.yes === r.js.noWaterfall.of);
+      add('3 JS', 'hls.js requested by the HTML or before the replay response ends', `${r.js.noWaterfall.yes}/${r.js.noWaterfall.of} runs, by the HTML in ${r.js.noWaterfall.byHtml ?? '?'} (hls start ${fmt(r.js.noWaterfall.hlsStartMs, ' ms')}, replay end ${fmt(r.js.noWaterfall.replayEndMs, ' ms')})`, 'all runs', r.js.noWaterfall.of > 0 && r.js.noWaterfall.yes === r.js.noWaterfall.of);
     }
   }
   if (r.load) {
@@ -565,6 +567,7 @@ async function main() {
     };
     results.js.noWaterfall = {
       yes: flags.filter(Boolean).length,
+      byHtml: hlsViewer.filter((l) => l.hlsPreloadedByHtml).length,
       of: flags.length,
       hlsStartMs: round(median(hlsViewer.map((l) => l.hlsJs?.startMs ?? null).filter((v) => v !== null))),
       replayEndMs: round(median(hlsViewer.map((l) => l.replay.endMs).filter((v) => v !== null))),

@@ -86,6 +86,7 @@ export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = 
       // boot.ts marks when it starts the app (React), just before importing it.
       appStartMs: performance.getEntriesByName('replay-viewer:app-start')[0]?.startTime ?? null,
       marks: window.__bench.marks,
+      parserModulepreloads: window.__bench.parserModulepreloads,
       longTasks: window.__bench.longTasks,
       resources: performance.getEntriesByType('resource').map((e) => ({
         name: e.name,
