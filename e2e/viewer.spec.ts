@@ -111,7 +111,7 @@ test.describe('viewer: the Seek slider in session time', () => {
     const after = await videoState(page);
     expect(after.currentTime).toBeGreaterThanOrEqual(0.75 * durationSec - 0.5);
     await expect.poll(async () => (await sliderValues(page)).now).toBeGreaterThanOrEqual(START_SEC + 0.75 * durationSec - 0.5);
-    // The readout waits for the seek's frame (player-store.ts), then follows.
+    // The readout follows the seek (after its first frame: player-store.ts).
     const readoutSec = async () => {
       const [min, sec] = ((await page.locator('.time-current').textContent()) ?? '').split(':').map(Number);
       return (min ?? 0) * 60 + (sec ?? 0);

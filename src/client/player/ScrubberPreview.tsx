@@ -33,12 +33,24 @@ export function ScrubberPreview({ control, describeHover, thumbnailUrl, pressed 
   const timeRef = useRef<HTMLSpanElement>(null);
   const stepRef = useRef<HTMLSpanElement>(null);
   const describeRef = useRef(describeHover);
+  const shownSecRef = useRef<number | null>(null);
+  const writeText = useCallback((videoSec: number) => {
+    const info = describeRef.current(videoSec);
+    if (timeRef.current) timeRef.current.textContent = info.timeText;
+    if (stepRef.current) {
+      stepRef.current.textContent = info.stepText ?? '';
+      stepRef.current.hidden = info.stepText === null;
+    }
+  }, []);
   useLayoutEffect(() => {
     describeRef.current = describeHover;
+    // Steps that arrive (or a time mode that changes) while the pointer rests show up at once.
+    if (shownSecRef.current !== null) writeText(shownSecRef.current);
   });
   const thumbnails = useThumbnails(thumbnailUrl);
   const restTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(restTimer.current), []);
+  // A timer set for the previous recording's file must not bring its thumbnails back.
+  useEffect(() => () => clearTimeout(restTimer.current), [thumbnails]);
 
   useImperativeHandle(
     control,
@@ -46,13 +58,14 @@ export function ScrubberPreview({ control, describeHover, thumbnailUrl, pressed 
       show: (fraction, videoSec) => {
         const root = rootRef.current;
         if (!root) return;
-        const info = describeRef.current(videoSec);
-        root.style.left = `clamp(5.5rem, ${fraction * 100}%, calc(100% - 5.5rem))`;
-        if (timeRef.current) timeRef.current.textContent = info.timeText;
-        if (stepRef.current) {
-          stepRef.current.textContent = info.stepText ?? '';
-          stepRef.current.hidden = info.stepText === null;
+        if (root.hidden) {
+          // A new hover starts blank, not with the last hover's frame.
+          const canvas = canvasRef.current;
+          canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
         }
+        shownSecRef.current = videoSec;
+        writeText(videoSec);
+        root.style.left = `clamp(5.5rem, ${fraction * 100}%, calc(100% - 5.5rem))`;
         root.hidden = false;
         // A pointer passing over or clicking costs no decode next to the seek: frames wait until it
         // rests, and none while pressed.
@@ -64,10 +77,11 @@ export function ScrubberPreview({ control, describeHover, thumbnailUrl, pressed 
       },
       hide: () => {
         clearTimeout(restTimer.current);
+        shownSecRef.current = null;
         if (rootRef.current) rootRef.current.hidden = true;
       },
     }),
-    [thumbnails, pressed],
+    [thumbnails, pressed, writeText],
   );
 
   return (

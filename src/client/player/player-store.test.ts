@@ -43,6 +43,10 @@ function controlledVideo() {
       fire('play');
       fire('playing');
     },
+    /** Already playing, its play events long gone (a shared link's head start). */
+    setPlaying: () => {
+      state.paused = false;
+    },
     advanceTo: (sec: number) => {
       state.currentTime = sec;
     },
@@ -55,8 +59,9 @@ function controlledVideo() {
   };
 }
 
-function attachedStore() {
+function attachedStore({ playing = false } = {}) {
   const controls = controlledVideo();
+  if (playing) controls.setPlaying();
   const store = new PlayerStore();
   const detach = store.attach(controls.video, null);
   const reactSaw: number[] = [];
@@ -72,7 +77,7 @@ afterEach(() => {
 
 describe('PlayerStore during a seek', () => {
   it('moves the playhead at once but shows React the new position only with its first frame', () => {
-    const { store, startSeekEvents, finishSeek, presentFrame, reactSaw, painterSaw } = attachedStore();
+    const { store, startSeekEvents, finishSeek, presentFrame, reactSaw, painterSaw } = attachedStore({ playing: true });
     store.seekVideoSec(3_000);
     startSeekEvents();
     expect(painterSaw).toEqual([3_000]);
@@ -89,8 +94,18 @@ describe('PlayerStore during a seek', () => {
     expect(store.getSnapshot().currentSec).toBe(3_000);
   });
 
+  it('shows a seek made while paused when it completes (Chromium paints that frame before seeked)', () => {
+    const { store, startSeekEvents, finishSeek, reactSaw, pendingFrameCallbacks } = attachedStore();
+    store.seekVideoSec(3_000);
+    startSeekEvents();
+    expect(reactSaw).toEqual([]);
+    finishSeek();
+    expect(reactSaw).toEqual([3_000]);
+    expect(pendingFrameCallbacks()).toBe(0);
+  });
+
   it('holds the spinner back while a seek loads', () => {
-    const { store, video, startSeekEvents, finishSeek, presentFrame } = attachedStore();
+    const { store, video, startSeekEvents, finishSeek, presentFrame } = attachedStore({ playing: true });
     store.seekVideoSec(1_000);
     startSeekEvents();
     video.dispatchEvent(new Event('waiting'));
@@ -102,7 +117,7 @@ describe('PlayerStore during a seek', () => {
   });
 
   it('keeps holding when another seek starts before the first one shows a frame', () => {
-    const { store, startSeekEvents, finishSeek, presentFrame, reactSaw } = attachedStore();
+    const { store, startSeekEvents, finishSeek, presentFrame, reactSaw } = attachedStore({ playing: true });
     store.seekVideoSec(1_000);
     startSeekEvents();
     finishSeek();
@@ -128,11 +143,11 @@ describe('PlayerStore during a seek', () => {
 
   it('stops holding when it is detached', () => {
     vi.useFakeTimers();
-    const { store, startSeekEvents, detach, reactSaw, pendingFrameCallbacks, finishSeek } = attachedStore();
+    const { store, startSeekEvents, detach, reactSaw, pendingFrameCallbacks, finishSeek } = attachedStore({ playing: true });
     store.seekVideoSec(5_000);
     startSeekEvents();
     finishSeek();
-    expect(pendingFrameCallbacks()).toBe(1);
+    expect(pendingFrameCallbacks()).toBe(2); // the playhead's and the hold's
     detach();
     expect(pendingFrameCallbacks()).toBe(0);
     vi.advanceTimersByTime(SEEK_HOLD_MAX_MS);
@@ -154,5 +169,13 @@ describe('PlayerStore while playing', () => {
     expect(reactSaw.slice(-2)).toEqual([0.04, 0.08]);
     expect(pendingFrameCallbacks()).toBe(1);
     expect(animationFrame).not.toHaveBeenCalled();
+  });
+
+  it('follows a video that was already playing when it attached (a shared link starts before the app)', () => {
+    const { advanceTo, presentFrame, painterSaw, pendingFrameCallbacks } = attachedStore({ playing: true });
+    expect(pendingFrameCallbacks()).toBe(1);
+    advanceTo(1.5);
+    presentFrame();
+    expect(painterSaw.at(-1)).toBe(1.5);
   });
 });

@@ -80,6 +80,8 @@ export class PlayerStore {
     };
     for (const type of EVENTS) video.addEventListener(type, onEvent);
     this.publish({});
+    // A shared link's video is already playing when the app attaches: its play events are gone.
+    if (!video.paused) this.startFrameLoop();
     return () => {
       for (const type of EVENTS) video.removeEventListener(type, onEvent);
       this.stopFrameLoop();
@@ -209,7 +211,8 @@ export class PlayerStore {
 
   /**
    * Whether React's view waits: from a change seen while the video seeks until the first frame
-   * presented after the seek (the `timeupdate` and `seeked` of the seek itself come before it).
+   * presented after the seek. While playing, that frame comes after the seek's own `timeupdate` and
+   * `seeked`; while paused, Chromium paints it before them, so a paused seek ends the hold there.
    */
   private holding(video: HTMLVideoElement): boolean {
     if (!this.hold) {
@@ -221,7 +224,7 @@ export class PlayerStore {
       this.endHold();
       return false;
     }
-    if (!video.seeking && typeof video.requestVideoFrameCallback !== 'function') {
+    if (!video.seeking && (video.paused || typeof video.requestVideoFrameCallback !== 'function')) {
       this.endHold();
       return false;
     }
