@@ -3,12 +3,12 @@ import type { Replay } from '../../shared/replay-schema';
 import { sessionBoundsSec, videoToSessionSec } from '../../shared/session-time';
 import { downloadMp4 } from './download-mp4';
 import { Icon } from './Icon';
-import { PLAYBACK_RATES, type PlayerStore } from './player-store';
+import type { PlayerStore } from './player-store';
 import { pictureInPictureAvailable, toggleFullscreen, togglePictureInPicture } from './presentation';
 import { Scrubber, type ScrubberMarker } from './Scrubber';
 import type { HoverInfo } from './ScrubberPreview';
 import { usePlayerValue, usePlayerValueDeferred } from './use-player-snapshot';
-import { writePreferredRate } from './playback-rate-preference';
+import { PLAYBACK_RATES, writePreferredRate } from './playback-rate-preference';
 import type { MomentLabel } from '../../shared/wall-clock';
 
 interface PlayerControlsProps {

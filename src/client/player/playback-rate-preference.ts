@@ -1,5 +1,7 @@
 import { readLocal, writeLocal } from '../ui/local-store';
-import { PLAYBACK_RATES } from './player-store';
+
+/** The speeds the player offers. Here, not in player-store.ts: boot.ts reads the preference, and must not pull the store in. */
+export const PLAYBACK_RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
 
 const KEY = 'replay-viewer.playbackRate';
 

@@ -1,3 +1,5 @@
+import { PLAYBACK_RATES } from './playback-rate-preference';
+
 export interface TimeRangeSec {
   startSec: number;
   endSec: number;
@@ -40,7 +42,6 @@ const EVENTS = [
   'emptied',
 ] as const;
 
-export const PLAYBACK_RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
 /** Recordings are 25 fps or so; one frame is close enough for stepping. */
 const FRAME_STEP_SEC = 1 / 25;
 /**
