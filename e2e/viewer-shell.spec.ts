@@ -7,6 +7,9 @@ import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
 
 // React and the app: boot.ts (the page's entry) imports them; blocked, the page is the shell and boot.ts only.
 const APP_BUNDLE = /\/assets\/(main|react)-[\w-]+\.js$/;
+// The app starts after the video's first frame (or 800 ms) by design; with two test workers on two CPUs,
+// a clean-clone run once took ~11 s to show it. These tests are about which element plays, not how fast.
+const APP_SHOWN_MS = 30_000;
 
 async function videoBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await playerVideo(page).boundingBox();
@@ -41,7 +44,7 @@ for (const viewport of [
         try {
           const appPage = await appContext.newPage();
           await appPage.goto(`/sessions/${id}${query}`);
-          await expect(seekSlider(appPage)).toBeVisible();
+          await expect(seekSlider(appPage)).toBeVisible({ timeout: APP_SHOWN_MS });
           await expectPlaying(appPage);
           const appBox = await videoBox(appPage);
           for (const side of ['x', 'y', 'width', 'height'] as const) {
@@ -70,7 +73,7 @@ test('the Player adopts the video the shell started: one element, never replaced
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(`/sessions/${sid('hls-ok')}`);
-  await expect(seekSlider(page)).toBeVisible();
+  await expect(seekSlider(page)).toBeVisible({ timeout: APP_SHOWN_MS });
   await expectPlaying(page, { advanceSec: 1 });
   const { count, firstParent, sameAsFirst } = await playerVideo(page).evaluate((node) => {
     const seen = (window as unknown as { seenVideos: HTMLVideoElement[] }).seenVideos;
@@ -105,7 +108,7 @@ test('an mp4-only link plays from the HTML alone, and the app adopts that file w
   await served.evaluate((video) => (video.dataset['marked'] = 'from-html'));
 
   releaseScripts();
-  await expect(seekSlider(page)).toBeVisible();
+  await expect(seekSlider(page)).toBeVisible({ timeout: APP_SHOWN_MS });
   await expectPlaying(page, { advanceSec: 0.5 });
   expect(await playerVideo(page).getAttribute('data-marked'), 'the Player shows the element the HTML made').toBe('from-html');
   expect(await playerVideo(page).getAttribute('src')).toBe(src);
