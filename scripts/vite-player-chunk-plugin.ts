@@ -5,7 +5,7 @@ import { chunkClosure } from './vite-chunk-closure.ts';
 
 /**
  * Lists two sets of chunks in index.html as <meta>s, inert on their own. hls.js and what it imports:
- * the server `modulepreload`s them on viewer pages only, in parallel with the entry and the replay
+ * the server `modulepreload`s them on viewer pages of a stream only, in parallel with the entry and the replay
  * request, so the home page does not pay for them. The app (main.tsx, the viewer page, React): on a
  * viewer page boot.ts preloads them once the video has shown its first frame (src/client/app-chunks.ts).
  */

@@ -103,7 +103,12 @@
     if (document.readyState !== 'loading') return;
     for (const mutation of mutations) {
       for (const node of mutation.addedNodes) {
-        if (node instanceof HTMLLinkElement && node.rel === 'modulepreload' && bench.parserModulepreloads.length < 50) bench.parserModulepreloads.push(node.href);
+        // A subtree the parser adds in one piece is reported by its root: a preload in a viewer's stage
+        // can be inside one (or, streamed in a later chunk, a node of its own).
+        const links = node instanceof HTMLLinkElement ? [node] : node instanceof Element ? node.querySelectorAll('link') : [];
+        for (const link of links) {
+          if (link.rel === 'modulepreload' && bench.parserModulepreloads.length < 50) bench.parserModulepreloads.push(link.href);
+        }
       }
     }
   });

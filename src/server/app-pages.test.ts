@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestApp, NOTTE_ENV } from './test-support';
+import { jsonResponse, makeTestApp, NOTTE_ENV } from './test-support';
 
 const PRELOAD = '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay">';
 
@@ -72,8 +72,9 @@ describe('HTML routes', () => {
     expect(await (await t.request('/sessions/abc-123/')).text()).toContain(PRELOAD);
   });
 
-  it('modulepreloads hls.js on viewer pages only, and the app there only from boot.ts (after the video)', async () => {
-    const t = makeTestApp();
+  it('modulepreloads hls.js on viewer pages of a stream only, and the app there only from boot.ts (after the video)', async () => {
+    const stream = { playlist_content: '#EXTM3U\n#EXT-X-ENDLIST\n', mp4_url: null, expires_at: '2026-03-01T13:00:00+00:00', video_start_ms: 0, video_duration_ms: 30_000 };
+    const t = makeTestApp({ handler: () => jsonResponse(200, stream) });
     const viewer = await (await t.request('/sessions/abc-123')).text();
     expect(viewer).toContain('<link rel="modulepreload" crossorigin href="/assets/hls.light-h1.js">');
     expect(viewer).not.toContain('href="/assets/main-m1.js"');

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SHELL_VIDEO_SLOT, shellVideoWithin } from './shell-video';
+import { SHELL_VIDEO_SLOT, shellStagePieces } from './shell-video';
+import { okAnswer, type ProxyAnswer } from './proxy-answer';
 import { jsonResponse, makeTestApp, NOTTE_ENV } from './test-support';
 
 const EXPIRES = '2026-03-01T13:00:00+00:00';
 const mp4Only = (mp4Url: string) => ({ playlist_content: null, mp4_url: mp4Url, expires_at: EXPIRES, video_start_ms: 0, video_duration_ms: 30_000 });
 const stream = { playlist_content: '#EXTM3U\n#EXT-X-ENDLIST\n', mp4_url: 'https://storage.test/a.mp4', expires_at: EXPIRES, video_start_ms: 0, video_duration_ms: 30_000 };
 
+const HLS_PRELOAD = '<link rel="modulepreload" crossorigin href="/assets/hls.light-h1.js">';
 const stageOf = (html: string) => /<div class="player-stage" data-shell-stage="">(.*?)<div class="player-buffering"/.exec(html)?.[1] ?? null;
 
 describe("the shell's <video> in a viewer page's HTML", () => {
@@ -17,18 +19,29 @@ describe("the shell's <video> in a viewer page's HTML", () => {
     );
     expect(html).not.toContain(SHELL_VIDEO_SLOT);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    // Nothing to play it with: no stream player downloading next to the file.
+    expect(html).not.toContain(HLS_PRELOAD);
     const replay = await t.request('/api/sessions/abc-123/replay');
     expect(replay.status).toBe(200);
     expect(t.upstream.calls).toHaveLength(1);
   });
 
-  it('leaves a stream to the browser (hls.js or native HLS is its choice), and errors to the app', async () => {
-    for (const handler of [() => jsonResponse(200, stream), () => jsonResponse(404, { detail: 'Session not found' })]) {
-      const t = makeTestApp({ handler });
-      const html = await (await t.request('/sessions/abc-123')).text();
-      expect(stageOf(html)).toBe('');
-      expect(html.trimEnd().endsWith('</html>')).toBe(true);
-    }
+  it('preloads hls.js for a stream where its video would go, and nothing to play for an error', async () => {
+    const streamPage = await (await makeTestApp({ handler: () => jsonResponse(200, stream) }).request('/sessions/abc-123')).text();
+    expect(stageOf(streamPage)).toBe(HLS_PRELOAD);
+    expect(streamPage.match(/hls\.light-h1\.js/g)?.length).toBe(2); // the preload and the build's list
+    expect(streamPage.trimEnd().endsWith('</html>')).toBe(true);
+    const errorPage = await (await makeTestApp({ handler: () => jsonResponse(404, { detail: 'Session not found' }) }).request('/sessions/abc-123')).text();
+    expect(stageOf(errorPage)).toBe('');
+    expect(errorPage).not.toContain(HLS_PRELOAD);
+    expect(errorPage.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('preloads hls.js from the head when the server does not look the replay up (a ?t= link)', async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(200, mp4Only('https://storage.test/a.mp4')) });
+    const html = await (await t.request('/sessions/abc-123?t=12')).text();
+    expect(html.indexOf(HLS_PRELOAD)).toBeGreaterThan(-1);
+    expect(html.indexOf(HLS_PRELOAD)).toBeLessThan(html.indexOf('</head>'));
   });
 
   it('never writes a script URL or markup from the answer into the page', async () => {
@@ -73,9 +86,34 @@ describe("the shell's <video> in a viewer page's HTML", () => {
     expect(rest.trimEnd().endsWith('</html>')).toBe(true);
   });
 
-  it('gives up waiting after its time, without a video', async () => {
-    await expect(shellVideoWithin(new Promise(() => undefined), 'abc', 5)).resolves.toBe('');
-    await expect(shellVideoWithin(Promise.reject(new Error('down')), 'abc', 1_000)).resolves.toBe('');
+  it('preloads hls.js once a slow lookup has taken its time, and still sends the video after', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const t = makeTestApp({ handler: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const response = await t.request('/sessions/abc-123');
+    const reader = (response.body ?? new ReadableStream()).getReader();
+    const decoder = new TextDecoder();
+    const head = decoder.decode((await reader.read()).value);
+    expect(head).not.toContain(HLS_PRELOAD);
+    // The upstream has not answered: the preloads come on their own after their wait.
+    expect(decoder.decode((await reader.read()).value)).toBe(HLS_PRELOAD);
+    answer(jsonResponse(200, mp4Only('https://storage.test/late.mp4')));
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(rest.startsWith('<video class="player-video"')).toBe(true);
+    expect(rest.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('gives up waiting after its time, without a video; a lookup with no answer gets the hls.js preloads', async () => {
+    const pieces = async (lookup: Promise<ProxyAnswer | null>, waits: { hlsWaitMs: number; videoWaitMs: number }) => {
+      const out: string[] = [];
+      for await (const piece of shellStagePieces(lookup, 'abc', '<hls>', waits)) out.push(piece);
+      return out;
+    };
+    expect(await pieces(new Promise(() => undefined), { hlsWaitMs: 5, videoWaitMs: 10 })).toEqual(['<hls>']);
+    expect(await pieces(Promise.resolve(null), { hlsWaitMs: 1_000, videoWaitMs: 1_000 })).toEqual(['<hls>']);
+    expect(await pieces(Promise.reject(new Error('down')), { hlsWaitMs: 1_000, videoWaitMs: 1_000 })).toEqual(['<hls>']);
+    const late = new Promise<ProxyAnswer>((resolve) => setTimeout(() => resolve(okAnswer(JSON.stringify(stream), 200)), 20));
+    expect(await pieces(late, { hlsWaitMs: 5, videoWaitMs: 1_000 })).toEqual(['<hls>']);
   });
 });
 
@@ -121,6 +159,18 @@ describe('a viewer page whose browser leaves before the replay is known', () => 
     await reader.cancel();
     answer(jsonResponse(200, mp4Only('https://storage.test/late.mp4')));
     // The lookup settles after the cancel; vitest fails the run on an unhandled rejection.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.upstream.calls).toHaveLength(1);
+  });
+
+  it('also when it leaves after the hls.js preloads were sent', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const t = makeTestApp({ handler: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const reader = ((await t.request('/sessions/abc-123')).body ?? new ReadableStream()).getReader();
+    await reader.read();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe(HLS_PRELOAD);
+    await reader.cancel();
+    answer(jsonResponse(200, mp4Only('https://storage.test/late.mp4')));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(t.upstream.calls).toHaveLength(1);
   });

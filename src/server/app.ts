@@ -14,7 +14,6 @@ import { createPageLookupHandoff } from './page-lookup-handoff';
 import { createMemoryReplayCache } from './replay-cache';
 import { BASE_SECURITY_HEADERS, htmlSecurityHeaders, NON_HTML_CSP } from './security-headers';
 import { createSessionResourceService, type CacheOutcome } from './session-resource-service';
-import { SHELL_VIDEO_WAIT_MS, shellVideoWithin } from './shell-video';
 import { looksLikeFile } from './static-paths';
 import type { SessionResource } from './upstream-error-mapping';
 
@@ -107,7 +106,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       const sessionId = safeDecode(rawId);
       const valid = sessionId !== null && isValidSessionId(sessionId);
       return indexHtmlResponse(readAsset, 200, {
-        viewer: valid ? { sessionId, embed: c.req.query('embed') === '1', shellVideo: shellVideoFor(c, sessionId) } : null,
+        viewer: valid ? { sessionId, embed: c.req.query('embed') === '1', lookup: pageLookupFor(c, sessionId) } : null,
         theme,
       });
     }
@@ -117,11 +116,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
 
   /**
-   * A shared link to an mp4-only replay gets its `<video>` in the HTML (src/server/shell-video.ts).
-   * The page's own preloaded replay request takes this lookup over (page-lookup-handoff.ts); it counts
-   * against the client's rate limit like that request. Not for a `?t=` start: the Player places it.
+   * The replay, looked up for a viewer page's HTML: an mp4-only replay gets its `<video>` there, a
+   * stream its hls.js preloads (src/server/shell-video.ts). The page's own preloaded replay request
+   * takes this lookup over (page-lookup-handoff.ts); it counts against the client's rate limit like
+   * that request. Not for a `?t=` start: the Player places it.
    */
-  function shellVideoFor(c: AppContext, sessionId: string): Promise<string> | null {
+  function pageLookupFor(c: AppContext, sessionId: string): Promise<ProxyAnswer | null> | null {
     // A HEAD (link checkers, previews) gets no body: nothing to look up for.
     if (c.req.query('t') !== undefined || c.req.method === 'HEAD') return null;
     const client = clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops);
@@ -132,10 +132,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     pageLookups.put(handoffKey(client, scope, sessionId), lookup);
     // On Workers a request's I/O ends with its response, and that request waits on this lookup.
     keepRequestAlive(c, lookup);
-    return shellVideoWithin(
-      lookup.then((result) => result.answer),
-      sessionId,
-      SHELL_VIDEO_WAIT_MS,
+    return lookup.then(
+      (result) => result.answer,
+      () => null,
     );
   }
 

@@ -6,23 +6,30 @@ import { isValidSessionId } from '../shared/session-id';
  * Shapes the HTML of a viewer page around its video. The replay is preloaded, so the request starts
  * while the HTML is parsed, in parallel with the scripts (`crossorigin="anonymous"` matches the
  * credentials mode of a plain same-origin fetch(), so the browser hands the preloaded answer to
- * boot.ts's request), and so is hls.js (listed by the build, scripts/vite-player-chunk-plugin.ts).
+ * boot.ts's request). hls.js (listed by the build, scripts/vite-player-chunk-plugin.ts) is
+ * preloaded in the head when `hlsInHead`; otherwise the server writes `hlsPreloadLinks` into the
+ * page later, once it knows the replay is a stream (src/server/shell-video.ts).
  * The app's own preloads are left out: boot.ts asks for them once the video has shown its first
  * frame, so that they do not compete with its first bytes.
  */
-export function injectReplayPreload(html: string, sessionId: string): string {
+export function injectReplayPreload(html: string, sessionId: string, { hlsInHead }: { hlsInHead: boolean }): string {
   if (!isValidSessionId(sessionId)) return html;
-  const hlsChunks = (new RegExp(`<meta name="${HLS_CHUNKS_META}" content="([^"]*)">`).exec(html)?.[1] ?? '')
-    .split(' ')
-    .filter((path) => BUILT_SCRIPT_PATH.test(path));
   const withoutAppPreloads = html.replace(/[ \t]*<link rel="modulepreload" crossorigin href="[^"]*">\n?/g, '');
   const links =
-    `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">` +
-    hlsChunks.map((path) => `<link rel="modulepreload" crossorigin href="${path}">`).join('');
+    `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/${sessionId}/replay">` + (hlsInHead ? hlsPreloadLinks(html) : '');
   const head = /<head(\s[^>]*)?>/i.exec(withoutAppPreloads);
   if (head === null) return html;
   const insertAt = head.index + head[0].length;
   return `${withoutAppPreloads.slice(0, insertAt)}${links}${withoutAppPreloads.slice(insertAt)}`;
+}
+
+/** `<link rel="modulepreload">` for each hls.js chunk the build listed in `html`; only our own scripts. */
+export function hlsPreloadLinks(html: string): string {
+  return (new RegExp(`<meta name="${HLS_CHUNKS_META}" content="([^"]*)">`).exec(html)?.[1] ?? '')
+    .split(' ')
+    .filter((path) => BUILT_SCRIPT_PATH.test(path))
+    .map((path) => `<link rel="modulepreload" crossorigin href="${path}">`)
+    .join('');
 }
 
 /** `/sessions/{id}` or `/sessions/{id}/`: the raw (still encoded) id, or null for other paths. */

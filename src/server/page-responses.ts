@@ -1,22 +1,25 @@
 import type { ReadAsset } from './app-deps';
 import type { DemoSamples } from '../shared/demo-samples-schema';
 import type { ChosenTheme } from '../shared/theme-cookie';
-import { injectDemoSamples, injectReplayPreload } from './index-html';
-import { SHELL_VIDEO_SLOT } from './shell-video';
+import { hlsPreloadLinks, injectDemoSamples, injectReplayPreload } from './index-html';
+import type { ProxyAnswer } from './proxy-answer';
+import { HLS_PRELOAD_WAIT_MS, SHELL_VIDEO_SLOT, SHELL_VIDEO_WAIT_MS, shellStagePieces } from './shell-video';
 import { htmlWithLateSlot } from './streamed-html';
 import { injectViewerShell } from './viewer-shell';
 import { isDirectlyServable, isSafeAssetPath, staticCacheControl } from './static-paths';
 
 /**
  * index.html for a page of the SPA. `viewer` (a valid session ID) adds the replay preload and the
- * viewer's shell, and `shellVideo` the shell's `<video>` once known (streamed: the page before it is
- * sent at once); `demoSamples` inlines the home page's samples; `theme` the user's chosen theme.
+ * viewer's shell; with the server's own `lookup` of the replay, the page is streamed and its stage
+ * gets what that lookup says (an mp4's `<video>`, a stream's hls.js preloads: src/server/shell-video.ts),
+ * without one hls.js is preloaded from the head; `demoSamples` inlines the home page's samples;
+ * `theme` the user's chosen theme.
  */
 export async function indexHtmlResponse(
   readAsset: ReadAsset,
   status: number,
   additions: {
-    viewer?: { sessionId: string; embed: boolean; shellVideo?: Promise<string> | null } | null;
+    viewer?: { sessionId: string; embed: boolean; lookup?: Promise<ProxyAnswer | null> | null } | null;
     demoSamples?: DemoSamples | null;
     theme?: ChosenTheme | null;
   } = {},
@@ -30,12 +33,18 @@ export async function indexHtmlResponse(
   }
   const html = await asset.text();
   const { viewer, demoSamples } = additions;
-  const withViewer = viewer ? injectViewerShell(injectReplayPreload(html, viewer.sessionId), { embed: viewer.embed }) : html;
+  const lookup = viewer?.lookup ?? null;
+  const withViewer = viewer
+    ? injectViewerShell(injectReplayPreload(html, viewer.sessionId, { hlsInHead: lookup === null }), { embed: viewer.embed })
+    : html;
   const withSamples = demoSamples ? injectDemoSamples(withViewer, demoSamples) : withViewer;
   // The user's chosen theme (one of two fixed words) on <html> before anything paints.
   const body = additions.theme ? withSamples.replace(/<html(\s[^>]*)?>/i, (tag) => `${tag.slice(0, -1)} data-theme="${additions.theme}">`) : withSamples;
-  const shellVideo = viewer?.shellVideo;
-  return new Response(shellVideo ? htmlWithLateSlot(body, SHELL_VIDEO_SLOT, shellVideo) : body.replace(SHELL_VIDEO_SLOT, ''), {
+  const late =
+    viewer && lookup
+      ? shellStagePieces(lookup, viewer.sessionId, hlsPreloadLinks(html), { hlsWaitMs: HLS_PRELOAD_WAIT_MS, videoWaitMs: SHELL_VIDEO_WAIT_MS })
+      : null;
+  return new Response(late ? htmlWithLateSlot(body, SHELL_VIDEO_SLOT, late) : body.replace(SHELL_VIDEO_SLOT, ''), {
     status,
     // A viewer page may hold a presigned media link, like the replay's API answer: never stored.
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': viewer ? 'private, no-store' : 'no-cache' },
