@@ -97,10 +97,11 @@
   document.addEventListener('DOMContentLoaded', () => mark('domContentLoaded'));
 
   // Modulepreloads the HTML parser inserted (not a script): their URLs. Resource timing cannot tell,
-  // Chromium reports a modulepreload's initiatorType as "other".
+  // Chromium reports a modulepreload's initiatorType as "other". Until DOMContentLoaded, not only while
+  // readyState is "loading": the records of a page parsed in one task arrive after it has changed.
+  // (The viewer's scripts add preloads only after the first frame, itself after DOMContentLoaded.)
   bench.parserModulepreloads = [];
   const preloadObserver = new MutationObserver((mutations) => {
-    if (document.readyState !== 'loading') return;
     for (const mutation of mutations) {
       for (const node of mutation.addedNodes) {
         // A subtree the parser adds in one piece is reported by its root: a preload in a viewer's stage
