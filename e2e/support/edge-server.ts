@@ -7,8 +7,8 @@
  * Servers run a snapshot (buildWorkerSnapshot: the `wrangler deploy --dry-run` bundle and a copy of
  * dist/, made once per test run), so rebuilds or edits during a run cannot reload them.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -24,6 +24,7 @@ import { freePort, REPO_ROOT, type AppServer, type AppServerOptions } from './ap
 import { serverHandle, waitForHealthz } from './server-process.js';
 
 const DEFAULT_EDGE_START_TIMEOUT_MS = 30_000;
+const WRANGLER_LOG_LEVELS = ['debug', 'info', 'log', 'warn', 'error', 'none'] as const;
 
 // One snapshot (bundle + copy of dist/) per test run, shared by its worker processes (all children
 // of the runner: keyed by its pid). The first worker to claim the directory builds it; the others
@@ -122,7 +123,10 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
     if (PLAIN_VARS.includes(name) || SECRET_VARS.includes(name)) settings[name] = value;
     else extraVars[name] = value;
   }
-  const { args, cleanup } = wranglerDevArgs({ host: '127.0.0.1', port, settings, extraVars, snapshot });
+  // Diagnostics for the stalls of `wrangler dev` (e2e/README.md): E2E_EDGE_LOG_LEVEL=debug adds its dev
+  // proxy's and inspector's lines to the server's output; E2E_EDGE_LOG_DIR keeps each server's output in a file.
+  const logLevel = WRANGLER_LOG_LEVELS.find((level) => level === process.env['E2E_EDGE_LOG_LEVEL']) ?? null;
+  const { args, cleanup } = wranglerDevArgs({ host: '127.0.0.1', port, settings, extraVars, snapshot, logLevel });
 
   // Nothing from the outer environment may switch modes or point elsewhere (wranglerProcessEnv drops
   // the app's variables; bindings come only from the arguments above).
@@ -135,6 +139,8 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
     // Its own process group: a last-resort SIGKILL reaches workerd too.
     detached: true,
   });
+  const logDir = process.env['E2E_EDGE_LOG_DIR'];
+  if (logDir) keepOutputIn(child, path.join(logDir, `edge-${port}.log`));
   const killGroup = (signal: NodeJS.Signals): void => {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, signal);
@@ -161,4 +167,13 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
   }
 
   return { url, port, ...server };
+}
+
+/** Every chunk the server prints, stamped with the time it arrived (the test log has no times). */
+function keepOutputIn(child: ChildProcess, file: string): void {
+  const out = createWriteStream(file);
+  const stamp = (stream: string) => (chunk: string | Buffer) => out.write(`${new Date().toISOString()} ${stream} ${String(chunk)}`);
+  child.stdout?.on('data', stamp('OUT'));
+  child.stderr?.on('data', stamp('ERR'));
+  child.once('exit', () => out.end());
 }
