@@ -2,6 +2,8 @@
 export declare const REPO_ROOT: string;
 export declare const PLAIN_VARS: readonly string[];
 export declare const SECRET_VARS: readonly string[];
+export declare const WRANGLER_LOG_LEVELS: readonly ['debug', 'info', 'log', 'warn', 'error', 'none'];
+export type WranglerLogLevel = (typeof WRANGLER_LOG_LEVELS)[number];
 export declare function wranglerProcessEnv(baseEnv: Readonly<Record<string, string | undefined>>): Record<string, string>;
 export declare function wranglerNodeArgs(): string[];
 export declare function wranglerDevArgs(options: {
@@ -11,7 +13,7 @@ export declare function wranglerDevArgs(options: {
   extraVars?: Readonly<Record<string, string>>;
   inspectorPort?: number;
   persistTo?: string | null;
-  logLevel?: 'debug' | 'info' | 'log' | 'warn' | 'error' | 'none' | null;
+  logLevel?: WranglerLogLevel | null;
   snapshot?: WorkerSnapshot | null;
 }): { args: string[]; cleanup: () => void; secretsFile: string };
 export interface WorkerSnapshot {

@@ -14,6 +14,8 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PLAIN_VARS = ['NOTTE_API_URL', 'FRAME_ANCESTORS', 'RATE_LIMIT_PER_MINUTE', 'UPSTREAM_TIMEOUT_MS'];
 /** Bindings that must never appear on a command line or in wrangler's output: passed in a 0600 file. */
 export const SECRET_VARS = ['NOTTE_API_KEY', 'DEMO_SIGNING_SECRET'];
+/** What `wrangler dev --log-level` accepts. */
+export const WRANGLER_LOG_LEVELS = Object.freeze(['debug', 'info', 'log', 'warn', 'error', 'none']);
 
 /** Quiet, offline-friendly wrangler: no metrics, no update check, no `Request.cf` download. */
 export function wranglerProcessEnv(baseEnv) {

@@ -18,13 +18,13 @@ import {
   wranglerDevArgs,
   wranglerNodeArgs,
   wranglerProcessEnv,
+  WRANGLER_LOG_LEVELS,
   type WorkerSnapshot,
 } from '../../scripts/edge-dev.mjs';
 import { freePort, REPO_ROOT, type AppServer, type AppServerOptions } from './app-server.js';
 import { serverHandle, waitForHealthz } from './server-process.js';
 
 const DEFAULT_EDGE_START_TIMEOUT_MS = 30_000;
-const WRANGLER_LOG_LEVELS = ['debug', 'info', 'log', 'warn', 'error', 'none'] as const;
 
 // One snapshot (bundle + copy of dist/) per test run, shared by its worker processes (all children
 // of the runner: keyed by its pid). The first worker to claim the directory builds it; the others
@@ -171,6 +171,7 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
 
 /** Every chunk the server prints, stamped with the time it arrived (the test log has no times). */
 function keepOutputIn(child: ChildProcess, file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
   const out = createWriteStream(file);
   const stamp = (stream: string) => (chunk: string | Buffer) => out.write(`${new Date().toISOString()} ${stream} ${String(chunk)}`);
   child.stdout?.on('data', stamp('OUT'));
