@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './support/app-server.js';
 import { expect, test } from './support/fixtures.js';
+import { fastForwardUntilVisible, holdAppCode } from './support/app-code.js';
 import { expectPlaying } from './support/player.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'screenshots');
@@ -117,6 +118,23 @@ for (const viewport of viewports) {
       await expect(page.getByRole('alert').first()).toBeVisible();
       await shoot(page, 'viewer-invalid-id');
     });
+
+    for (const [path, name] of [
+      ['/', 'home'],
+      ['/sessions/{id}', 'viewer'],
+    ] as const) {
+      test(`${name}, the app's code hung, then refused`, async ({ page, sid }) => {
+        await page.clock.install();
+        const { release: refuse } = await holdAppCode(page, 'refuse');
+        await page.goto(path.replace('{id}', sid('mp4-only')), { waitUntil: 'commit' });
+        if (name === 'viewer') await expectPlaying(page);
+        await fastForwardUntilVisible(page, page.getByRole('status').filter({ hasText: 'taking long' }));
+        await shoot(page, `${name}-app-slow`);
+        refuse();
+        await expect(page.getByRole('alert').filter({ hasText: 'could not load' })).toBeVisible();
+        await shoot(page, `${name}-app-failed`);
+      });
+    }
 
     const errorStates: Array<[string, string]> = [
       ['not-found', 'error-not-found'],

@@ -1,12 +1,11 @@
 import type { Page } from '@playwright/test';
+import { APP_BUNDLE } from './support/app-code.js';
 import { expect, test } from './support/fixtures.js';
 import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
 
 // The server sends a shell of the viewer page; boot.ts plays the video in it before React runs,
 // and React's Player adopts that very element in the very same place.
 
-// React and the app: boot.ts (the page's entry) imports them; blocked, the page is the shell and boot.ts only.
-const APP_BUNDLE = /\/assets\/(main|react)-[\w-]+\.js$/;
 // The app starts after the video's first frame (or 800 ms) by design; with two test workers on two CPUs,
 // a clean-clone run once took ~11 s to show it. These tests are about which element plays, not how fast.
 const APP_SHOWN_MS = 30_000;

@@ -1,4 +1,5 @@
 import { readPreloadedReplay } from './api/preloaded-replay';
+import { removeAppLoadNotice, showAppLoadNotice } from './app-load-notice';
 import { preloadAppChunks } from './app-chunks';
 import { startPlaybackHeadStart } from './player/playback-head-start';
 import { parseRoute } from './routing/route';
@@ -15,9 +16,22 @@ import './styles.css';
 // validates the same answer with zod before it shows anything of it. The wait is capped, so the
 // page's controls never wait long for a slow video.
 const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 800;
+// A hung connection neither delivers the app's code nor fails it: without a bound the page would keep
+// its shell (blank, at home) and say nothing. Long enough that a slow but working link rarely sees it.
+const APP_SLOW_NOTICE_AFTER_MS = 15_000;
 
 // Before anything paints in the chosen theme's colours.
 applyThemeChoice(readThemeChoice());
+
+let appShown = false;
+const slowNoticeTimer = setTimeout(() => showAppLoadNotice('slow'), APP_SLOW_NOTICE_AFTER_MS);
+
+/** main.tsx calls this once React has committed the app: no notice from here on. */
+export function markAppShown(): void {
+  appShown = true;
+  clearTimeout(slowNoticeTimer);
+  removeAppLoadNotice();
+}
 
 export const initialRoute = parseRoute(window.location.pathname, window.location.search);
 
@@ -39,27 +53,15 @@ void whenParsed()
     performance.mark('replay-viewer:app-start');
     return import('./main');
   })
-  .catch(() => showAppLoadFailure());
+  .catch(() => {
+    // A chunk that fails after the app is up is the app's business (its own error states).
+    if (appShown) return;
+    clearTimeout(slowNoticeTimer);
+    showAppLoadNotice('failed');
+  });
 
 /** An async script can run before the parser has reached the page's body. */
 function whenParsed(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-}
-
-/** The app's code did not arrive (offline, or a deploy replaced it): say so instead of a page without controls. */
-function showAppLoadFailure(): void {
-  const alert = document.createElement('div');
-  alert.className = 'notice notice-error app-load-failure';
-  alert.setAttribute('role', 'alert');
-  const title = document.createElement('p');
-  title.className = 'notice-title';
-  title.textContent = 'The viewer could not load';
-  const hint = document.createElement('p');
-  const reload = document.createElement('a');
-  reload.href = window.location.href;
-  reload.textContent = 'Reload the page';
-  hint.append('Its code did not arrive: check the connection. ', reload, '.');
-  alert.append(title, hint);
-  document.getElementById('root')?.prepend(alert);
 }

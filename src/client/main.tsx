@@ -1,12 +1,18 @@
-import { initialRoute } from './boot';
+import { initialRoute, markAppShown } from './boot';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { startTransition, StrictMode } from 'react';
+import { startTransition, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { replayQueryOptions } from './api/replay-query';
 import { loadViewerPage } from './views/viewer-page-module';
 
 const queryClient = new QueryClient();
+
+/** Tells boot.ts that the app is on screen (its first commit), so that it never says the app is slow. */
+function AppShownSignal(): null {
+  useEffect(markAppShown, []);
+  return null;
+}
 
 function render(): void {
   const root = document.getElementById('root');
@@ -18,6 +24,7 @@ function render(): void {
       <StrictMode>
         <QueryClientProvider client={queryClient}>
           <App />
+          <AppShownSignal />
         </QueryClientProvider>
       </StrictMode>,
     ),

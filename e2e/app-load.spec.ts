@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.js';
+import { APP_BUNDLE, fastForwardUntilVisible, holdAppCode } from './support/app-code.js';
+import { expectPlaying, seekSlider } from './support/player.js';
+
+// boot.ts (the page's entry) imports the app: React and main.tsx. When their code fails, the page says
+// so; when it neither fails nor arrives (a hung connection), the page says so after a while instead of
+// staying a shell (or, at home, blank), and the app replaces that notice if its code arrives after all.
+
+// boot.ts's APP_SLOW_NOTICE_AFTER_MS, and a little more.
+const PAST_THE_SLOW_NOTICE = '00:16';
+
+const slowNotice = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'The viewer is taking long to load' });
+const failedNotice = (page: Page) =>
+  page.getByRole('alert').filter({ hasText: 'The viewer could not load' });
+
+for (const where of ['home', 'viewer'] as const) {
+  test(`${where}: the app's code refused, the page says it could not load and offers a reload`, async ({ page, sid }) => {
+    await page.route(APP_BUNDLE, (route) => route.abort('connectionfailed'));
+    const path = where === 'home' ? '/' : `/sessions/${sid('mp4-only')}`;
+    await page.goto(path);
+    await expect(failedNotice(page)).toBeVisible();
+    const reload = failedNotice(page).getByRole('link', { name: 'Reload the page' });
+    expect(new URL(await reload.getAttribute('href') ?? '', page.url()).pathname).toBe(path);
+    await expect(slowNotice(page)).toHaveCount(0);
+    if (where === 'viewer') await expectPlaying(page, { advanceSec: 0.5 });
+  });
+
+  test(`${where}: the app's code hung, the page says it is taking long, and nothing more until then`, async ({ page, sid }) => {
+    await page.clock.install();
+    await holdAppCode(page, 'continue');
+    await page.goto(where === 'home' ? '/' : `/sessions/${sid('mp4-only')}`, { waitUntil: 'commit' });
+    if (where === 'viewer') await expectPlaying(page, { advanceSec: 0.5 });
+    await expect(slowNotice(page)).toHaveCount(0);
+    await fastForwardUntilVisible(page, slowNotice(page));
+    await expect(slowNotice(page).getByRole('link', { name: 'reload the page' })).toBeVisible();
+    await expect(failedNotice(page)).toHaveCount(0);
+  });
+}
+
+test('the app\'s code arrives late: the slow notice goes and the player comes, with no error', async ({ page, sid }) => {
+  await page.clock.install();
+  const { release } = await holdAppCode(page, 'continue');
+  await page.goto(`/sessions/${sid('mp4-only')}`, { waitUntil: 'commit' });
+  await fastForwardUntilVisible(page, slowNotice(page));
+  release();
+  await expect(seekSlider(page)).toBeVisible({ timeout: 15_000 });
+  await expect(slowNotice(page)).toHaveCount(0);
+  await expect(failedNotice(page)).toHaveCount(0);
+  await expectPlaying(page, { advanceSec: 0.5 });
+});
+
+for (const where of ['home', 'viewer'] as const) {
+  test(`${where}: once the app is up, the slow notice never comes`, async ({ page, sid }) => {
+    await page.clock.install();
+    await page.goto(where === 'home' ? '/' : `/sessions/${sid('mp4-only')}`);
+    await expect(where === 'home' ? page.getByRole('textbox', { name: 'Session ID' }) : seekSlider(page)).toBeVisible({ timeout: 15_000 });
+    await page.clock.fastForward(PAST_THE_SLOW_NOTICE);
+    await expect(slowNotice(page)).toHaveCount(0);
+  });
+}
