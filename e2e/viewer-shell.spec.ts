@@ -121,6 +121,16 @@ test('an mp4-only link plays from the HTML alone, and the app adopts that file w
   }
 });
 
+/**
+ * A box read before the page's stylesheet has arrived is the unstyled one (a script's layout does not
+ * wait for it; only painting does): seen once as 8,27,359,154 against the styled 0,65,375,211.
+ */
+async function stylesheetsLoaded(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null)))
+    .toBe(true);
+}
+
 async function stageBox(page: Page, selector: string): Promise<string> {
   const box = await page.locator(selector).first().boundingBox();
   if (!box) throw new Error(`${selector} has no box`);
@@ -149,6 +159,7 @@ for (const viewport of [
     // Not waiting for `load`: that would wait for the held replay preload.
     await page.goto(`/sessions/${sid('hls-ok')}`, { waitUntil: 'commit' });
     await expect(page.locator('[data-shell-stage]')).toBeVisible();
+    await stylesheetsLoaded(page);
     const inShell = await stageBox(page, '[data-shell-stage]');
     // The app gives up waiting for the video (800 ms) and shows its loading state in the same place.
     releaseApp();
@@ -172,6 +183,7 @@ test('a link to a moment by timestamp (no head start): the stage the shell shows
     await shellPage.route(APP_BUNDLE, () => new Promise<void>(() => undefined));
     await shellPage.goto(path, { waitUntil: 'commit' });
     await expect(shellPage.locator('[data-shell-stage]')).toBeVisible();
+    await stylesheetsLoaded(shellPage);
     const inShell = await stageBox(shellPage, '[data-shell-stage]');
     const appPage = await appContext.newPage();
     await appPage.goto(path);
