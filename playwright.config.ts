@@ -31,11 +31,10 @@ export default defineConfig<object, { appRuntime: AppRuntime }>({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: /screenshots\.spec\.ts$/ },
-    // The same specs against the Cloudflare Workers runtime: workerd via `wrangler dev` serving the
-    // Worker bundle and dist/ as static assets (e2e/support/edge-server.ts). Node only: --project=chromium.
-    // `wrangler dev`'s local proxy now and then stalls a navigation for good under load (seen once in
-    // ~120 edge tests, never on Node): one retry on this project only; a retried pass is reported as flaky.
+    { name: 'chromium', testIgnore: [/screenshots\.spec\.ts$/, /edge-wrangler-dev\.spec\.ts$/] },
+    // The same specs against the Cloudflare Workers runtime: workerd (through Miniflare) serving the Worker
+    // bundle and dist/ as static assets (e2e/support/edge-server.ts), plus `wrangler dev` as
+    // `npm run start:edge` runs it (edge-wrangler-dev.spec.ts). Node only: --project=chromium.
     { name: 'edge', testIgnore: /screenshots\.spec\.ts$/, use: { appRuntime: 'edge' }, retries: 1 },
     ...(withScreenshots ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/ }] : []),
   ],

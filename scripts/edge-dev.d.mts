@@ -6,6 +6,10 @@ export declare const WRANGLER_LOG_LEVELS: readonly ['debug', 'info', 'log', 'war
 export type WranglerLogLevel = (typeof WRANGLER_LOG_LEVELS)[number];
 export declare function wranglerProcessEnv(baseEnv: Readonly<Record<string, string | undefined>>): Record<string, string>;
 export declare function wranglerNodeArgs(): string[];
+export declare function workerBindings(options: {
+  settings: Readonly<Record<string, string | undefined>>;
+  extraVars?: Readonly<Record<string, string>>;
+}): { plain: Record<string, string>; secret: Record<string, string> };
 export declare function wranglerDevArgs(options: {
   host: string;
   port: number;

@@ -43,11 +43,32 @@ export function wranglerNodeArgs() {
 }
 
 /**
+ * The Worker's bindings from `settings` (the variables named in PLAIN_VARS and SECRET_VARS; unset or
+ * empty → not passed: same defaults as Node) and `extraVars` (any other binding, plain; never one of
+ * those names). `secret` must never reach a command line or any output.
+ */
+export function workerBindings({ settings, extraVars = {} }) {
+  const plain = {};
+  const secret = {};
+  for (const name of PLAIN_VARS) {
+    const value = settings[name]?.trim();
+    if (value) plain[name] = value;
+  }
+  for (const name of SECRET_VARS) {
+    const value = settings[name]?.trim();
+    if (value) secret[name] = value;
+  }
+  for (const [name, value] of Object.entries(extraVars)) {
+    if (!PLAIN_VARS.includes(name) && !SECRET_VARS.includes(name)) plain[name] = value;
+  }
+  return { plain, secret };
+}
+
+/**
  * Arguments for `node ...wranglerNodeArgs() …` and a cleanup function (removes the temporary
  * secrets file, and the Cache API state directory unless `persistTo` names one).
  * `snapshot` (from buildWorkerSnapshot): serve that bundle and copy of dist/ instead of the sources.
- * `settings`: the bindings named in PLAIN_VARS and SECRET_VARS (unset or empty → not passed: same
- * defaults as Node); `extraVars`: any other bindings, passed as plain vars.
+ * `settings`, `extraVars`: the Worker's bindings (workerBindings); the secret ones go in a 0600 file.
  */
 export function wranglerDevArgs({
   host,
@@ -62,11 +83,8 @@ export function wranglerDevArgs({
   const dir = mkdtempSync(join(tmpdir(), 'replay-viewer-edge-'));
   chmodSync(dir, 0o700);
   const secretsFile = join(dir, 'secrets.env');
-  const secretLines = [];
-  for (const name of SECRET_VARS) {
-    const value = settings[name]?.trim();
-    if (value) secretLines.push(`${name}=${JSON.stringify(value)}`);
-  }
+  const { plain, secret } = workerBindings({ settings, extraVars });
+  const secretLines = Object.entries(secret).map(([name, value]) => `${name}=${JSON.stringify(value)}`);
   // Always passed, even empty: wrangler then reads neither .dev.vars nor .env from the repo, so
   // nothing outside this contract switches modes.
   writeFileSync(secretsFile, `${secretLines.join('\n')}\n`, { mode: 0o600 });
@@ -85,14 +103,7 @@ export function wranglerDevArgs({
     '--live-reload=false',
   ];
   if (logLevel !== null) args.push('--log-level', logLevel);
-  for (const name of PLAIN_VARS) {
-    const value = settings[name]?.trim();
-    if (value) args.push('--var', `${name}:${value}`);
-  }
-  for (const [name, value] of Object.entries(extraVars)) {
-    if (PLAIN_VARS.includes(name) || SECRET_VARS.includes(name)) continue;
-    args.push('--var', `${name}:${value}`);
-  }
+  for (const [name, value] of Object.entries(plain)) args.push('--var', `${name}:${value}`);
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   return { args, cleanup, secretsFile };
 }

@@ -24,13 +24,16 @@ export interface AppServerOptions {
   /** How long to wait for /healthz. */
   startTimeoutMs?: number;
   /**
-   * `node`: `node dist-server/node-main.js`; `edge`: workerd through `wrangler dev` (edge-server.ts).
+   * `node`: `node dist-server/node-main.js`; `edge`: workerd (edge-server.ts).
    * Default: E2E_RUNTIME, else node. The Playwright project `edge` sets it through the `appRuntime` option.
    */
   runtime?: AppRuntime;
+  /** How workerd is run for `edge` (edge-server.ts). Default: E2E_EDGE_VIA, else miniflare. */
+  edgeVia?: EdgeVia;
 }
 
 export type AppRuntime = 'node' | 'edge';
+export type EdgeVia = 'miniflare' | 'wrangler-dev';
 
 export interface ExitInfo {
   code: number | null;

@@ -1,14 +1,16 @@
 /**
- * The same app under workerd, the Cloudflare Workers runtime: `wrangler dev --local` with the Worker
- * entry (src/server/worker-main.ts) and the built client (dist/) as static assets, exactly as
- * `npm run start:edge` runs it (scripts/edge-dev.mjs holds the shared arguments). Same options and
- * handle as the Node server (app-server.ts), so the specs run unchanged against either runtime.
- * Each server gets its own port, inspector port and Cache API state directory, removed on stop.
+ * The same app under workerd, the Cloudflare Workers runtime: the Worker entry (src/server/worker-main.ts)
+ * bundled as `wrangler deploy` would upload it, with the built client (dist/) as its static assets and
+ * wrangler.jsonc's settings. Same options and handle as the Node server (app-server.ts), so the specs
+ * run unchanged against either runtime. Each server gets its own port and Cache API state, removed on stop.
  * Servers run a snapshot (buildWorkerSnapshot: the `wrangler deploy --dry-run` bundle and a copy of
  * dist/, made once per test run), so rebuilds or edits during a run cannot reload them.
+ * Two ways to run it (`edgeVia`, or E2E_EDGE_VIA): `miniflare` (default; scripts/edge-miniflare.mjs: the
+ * Worker with nothing in front of it) and `wrangler-dev` (`wrangler dev --local`, exactly as
+ * `npm run start:edge` runs it; its dev proxy stalled whole test runs: e2e/README.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -17,6 +19,7 @@ import {
   SECRET_VARS,
   wranglerDevArgs,
   wranglerNodeArgs,
+  workerBindings,
   wranglerProcessEnv,
   WRANGLER_LOG_LEVELS,
   type WorkerSnapshot,
@@ -123,22 +126,21 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
     if (PLAIN_VARS.includes(name) || SECRET_VARS.includes(name)) settings[name] = value;
     else extraVars[name] = value;
   }
-  // Diagnostics for the stalls of `wrangler dev` (e2e/README.md): E2E_EDGE_LOG_LEVEL=debug adds its dev
-  // proxy's and inspector's lines to the server's output; E2E_EDGE_LOG_DIR keeps each server's output in a file.
-  const logLevel = WRANGLER_LOG_LEVELS.find((level) => level === process.env['E2E_EDGE_LOG_LEVEL']) ?? null;
-  const { args, cleanup } = wranglerDevArgs({ host: '127.0.0.1', port, settings, extraVars, snapshot, logLevel });
+  const via = options.edgeVia ?? (process.env['E2E_EDGE_VIA'] === 'wrangler-dev' ? 'wrangler-dev' : 'miniflare');
+  const launch = via === 'miniflare' ? miniflareLaunch(port, settings, extraVars, snapshot) : wranglerDevLaunch(port, settings, extraVars, snapshot);
 
   // Nothing from the outer environment may switch modes or point elsewhere (wranglerProcessEnv drops
-  // the app's variables; bindings come only from the arguments above).
+  // the app's variables; bindings come only from the launch's arguments or its stdin).
   const env = wranglerProcessEnv({ ...process.env, PORT: undefined, HOST: undefined });
   const startedAtMs = Date.now();
-  const child = spawn(process.execPath, [...wranglerNodeArgs(), ...args], {
+  const child = spawn(process.execPath, launch.args, {
     cwd: REPO_ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [launch.stdinLine === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     // Its own process group: a last-resort SIGKILL reaches workerd too.
     detached: true,
   });
+  if (launch.stdinLine !== null) child.stdin?.end(`${launch.stdinLine}\n`);
   const logDir = process.env['E2E_EDGE_LOG_DIR'];
   if (logDir) keepOutputIn(child, path.join(logDir, `edge-${port}.log`));
   const killGroup = (signal: NodeJS.Signals): void => {
@@ -153,20 +155,57 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
   const server = serverHandle(child, {
     forceKill: () => killGroup('SIGKILL'),
     onExit: () => {
-      // workerd may outlive a wrangler that died abnormally: the whole group goes.
+      // workerd may outlive a parent that died abnormally: the whole group goes.
       killGroup('SIGKILL');
       if (child.pid !== undefined) liveGroups.delete(child.pid);
-      cleanup();
+      launch.cleanup();
     },
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = startedAtMs + (options.startTimeoutMs ?? DEFAULT_EDGE_START_TIMEOUT_MS);
-  await waitForHealthz(server, url, deadline, { name: 'wrangler dev', probeTimeoutMs: 2_000 });
+  await waitForHealthz(server, url, deadline, { name: via, probeTimeoutMs: 2_000 });
   if (process.env['E2E_EDGE_TIMING'] === '1') {
-    console.log(`[edge-server] wrangler dev ready in ${Date.now() - startedAtMs} ms (snapshot wait ${snapshotMs} ms)`);
+    console.log(`[edge-server] ${via} ready in ${Date.now() - startedAtMs} ms (snapshot wait ${snapshotMs} ms)`);
   }
 
   return { url, port, ...server };
+}
+
+interface EdgeLaunch {
+  /** After `node`. */
+  args: string[];
+  /** Written to the child's stdin (then closed); null: no stdin. */
+  stdinLine: string | null;
+  cleanup: () => void;
+}
+
+/** scripts/edge-miniflare.mjs: the Worker in workerd, nothing in front of it. Bindings (the key too) on stdin. */
+function miniflareLaunch(port: number, settings: Record<string, string>, extraVars: Record<string, string>, snapshot: WorkerSnapshot): EdgeLaunch {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'replay-viewer-edge-state-'));
+  const { plain, secret } = workerBindings({ settings, extraVars });
+  const stdinLine = JSON.stringify({
+    host: '127.0.0.1',
+    port,
+    script: snapshot.script,
+    assetsDir: snapshot.assetsDir,
+    persistTo: stateDir,
+    bindings: { ...plain, ...secret },
+  });
+  return {
+    args: [path.join(REPO_ROOT, 'scripts', 'edge-miniflare.mjs')],
+    stdinLine,
+    cleanup: () => rmSync(stateDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * `wrangler dev --local`, as `npm run start:edge` runs it. Diagnostics for the stalls of its dev proxy
+ * (e2e/README.md): E2E_EDGE_LOG_LEVEL=debug adds its proxy's and inspector's lines to the output.
+ */
+function wranglerDevLaunch(port: number, settings: Record<string, string>, extraVars: Record<string, string>, snapshot: WorkerSnapshot): EdgeLaunch {
+  const logLevel = WRANGLER_LOG_LEVELS.find((level) => level === process.env['E2E_EDGE_LOG_LEVEL']) ?? null;
+  const { args, cleanup } = wranglerDevArgs({ host: '127.0.0.1', port, settings, extraVars, snapshot, logLevel });
+  return { args: [...wranglerNodeArgs(), ...args], stdinLine: null, cleanup };
 }
 
 /** Every chunk the server prints, stamped with the time it arrived (the test log has no times). */

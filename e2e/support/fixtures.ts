@@ -19,7 +19,7 @@ export interface AppHandle {
 }
 
 export interface WorkerFixtures {
-  /** Which runtime serves the app: Node, or workerd via `wrangler dev` (the `edge` project sets it). */
+  /** Which runtime serves the app: Node, or workerd (the `edge` project sets it; edge-server.ts). */
   appRuntime: AppRuntime;
   stack: { upstream: FakeUpstream; app: AppServer };
   demoApp: AppServer;
