@@ -4,7 +4,7 @@
 //
 // Options: --runs=N (alternating viewer/bare pairs for time to first frame, default 7)
 //          --seek-runs=N (pairs for the seek test on the 2-hour replay, default 4)
-//          --only=a,b / --skip=a,b  sections: ttff, seek, heap, profile, load, lighthouse
+//          --only=a,b / --skip=a,b  sections: ttff, rtt, seek, heap, profile, load, lighthouse
 //          --build (always rebuild) / --no-build (never)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,9 @@ import { median, ratio, round, summary } from './lib/stats.mjs';
 
 const KiB = 1024;
 const MB = 1024 * 1024;
-const SECTIONS = ['ttff', 'seek', 'heap', 'profile', 'load', 'lighthouse'];
+const SECTIONS = ['ttff', 'rtt', 'seek', 'heap', 'profile', 'load', 'lighthouse'];
+// The `rtt` section: time to first frame again, with this much latency on every request of the page.
+const RTT_MS = 40;
 
 // ---- options -------------------------------------------------------------------------------------------
 
@@ -40,7 +42,7 @@ const skip = new Set((args.get('skip') ?? '').split(',').filter(Boolean));
 const enabled = (section) => (only ? only.has(section) : true) && !skip.has(section);
 
 // Every loop below is bounded by a count and by one of these budgets.
-const BUDGET_MS = { ttff: 110_000, seek: 120_000, heap: 40_000, load: 60_000, lighthouse: 180_000 };
+const BUDGET_MS = { ttff: 110_000, rtt: 110_000, seek: 120_000, heap: 40_000, load: 60_000, lighthouse: 180_000 };
 
 // ---- helpers ---------------------------------------------------------------------------------------------
 
@@ -112,25 +114,26 @@ const ttffStats = (loads) => summary(loads.map((l) => l.ttffMs ?? null));
 
 // ---- sections --------------------------------------------------------------------------------------------
 
-async function measureTtff(browser, app, bare) {
+async function measureTtff(browser, app, bare, { latencyMs = 0, budgetMs = BUDGET_MS.ttff } = {}) {
   const out = {};
-  const deadline = Date.now() + BUDGET_MS.ttff;
+  const deadline = Date.now() + budgetMs;
   for (const scenario of [
     { key: 'hls', upstream: 'hls-ok', page: 'hls' },
     { key: 'mp4', upstream: 'mp4-only', page: 'mp4' },
   ]) {
     const viewer = [];
     const bareLoads = [];
-    const scenarioDeadline = scenario.key === 'hls' ? Date.now() + BUDGET_MS.ttff * 0.6 : deadline;
+    const scenarioDeadline = scenario.key === 'hls' ? Date.now() + budgetMs * 0.6 : deadline;
     for (let i = 0; i < WARMUP_PAIRS + PAIRS && Date.now() < scenarioDeadline; i += 1) {
       const viewerId = freshId(scenario.upstream, 'v');
-      const viewerRun = await coldLoad(browser, `${app.url}/sessions/${viewerId}`, { timeoutMs: 15_000, jsBodies: scenario.key === 'hls' });
+      const loadOptions = { timeoutMs: 15_000, jsBodies: scenario.key === 'hls', latencyMs };
+      const viewerRun = await coldLoad(browser, `${app.url}/sessions/${viewerId}`, loadOptions);
       const bareId = freshId(scenario.upstream, 'b');
-      const bareRun = await coldLoad(browser, `${bare.url}/bare/${scenario.page}.html?id=${encodeURIComponent(bareId)}`, { timeoutMs: 15_000, jsBodies: scenario.key === 'hls' });
+      const bareRun = await coldLoad(browser, `${bare.url}/bare/${scenario.page}.html?id=${encodeURIComponent(bareId)}`, loadOptions);
       if (i < WARMUP_PAIRS) continue;
       viewer.push(describeLoad(viewerRun, viewerId));
       bareLoads.push(describeLoad(bareRun, bareId));
-      log(`ttff ${scenario.key} pair ${i - WARMUP_PAIRS + 1}/${PAIRS}: viewer ${viewer.at(-1).ttffMs ?? viewer.at(-1).error} ms, bare ${bareLoads.at(-1).ttffMs ?? bareLoads.at(-1).error} ms`);
+      log(`ttff${latencyMs ? ` at ${latencyMs} ms latency` : ''} ${scenario.key} pair ${i - WARMUP_PAIRS + 1}/${PAIRS}: viewer ${viewer.at(-1).ttffMs ?? viewer.at(-1).error} ms, bare ${bareLoads.at(-1).ttffMs ?? bareLoads.at(-1).error} ms`);
     }
     const v = ttffStats(viewer);
     const b = ttffStats(bareLoads);
@@ -335,6 +338,22 @@ function buildRows(r) {
       add('1 first frame', `${label}: ratio viewer/bare (medians; median of pair ratios)`, `${fmt(t.ratioOfMedians, '', 2)}; ${fmt(t.medianPairRatio, '', 2)}  n=${t.pairs}${failed}`, '≤ 1.0', le(t.ratioOfMedians, 1.0) && t.failures.viewer === 0);
     }
   }
+  if (r.ttffAtLatency) {
+    for (const [key, label] of [
+      ['hls', 'HLS'],
+      ['mp4', 'mp4'],
+    ]) {
+      const t = r.ttffAtLatency[key];
+      if (!t) continue;
+      const failed = t.failures.viewer + t.failures.bare > 0 ? `; no frame in 15 s: viewer ${t.failures.viewer}, bare ${t.failures.bare}` : '';
+      add(
+        `1b at ${RTT_MS} ms RTT`,
+        `${label}: viewer / bare median; ratio (medians; pairs)`,
+        `${fmt(t.viewer.median, ' ms')} / ${fmt(t.bare.median, ' ms')}; ${fmt(t.ratioOfMedians, '', 2)}; ${fmt(t.medianPairRatio, '', 2)}  n=${t.pairs}${failed}`,
+        '(info)',
+      );
+    }
+  }
   if (r.seek) {
     const s = r.seek;
     add('2 seek', 'viewer, click on the Seek slider → frame (median)', `${fmt(s.viewerSlider.median, ' ms')}  n=${s.viewerSlider.n}; click → seeking ${fmt(s.inputToSeekingMs?.viewerSlider.median, ' ms')}`);
@@ -518,7 +537,7 @@ async function main() {
   };
 
   results.js = { initial: initialJsFromDist() };
-  const needsProxyStack = ['ttff', 'seek', 'heap', 'profile', 'load'].some(enabled);
+  const needsProxyStack = ['ttff', 'rtt', 'seek', 'heap', 'profile', 'load'].some(enabled);
   let upstream = null;
   let app = null;
   let bare = null;
@@ -530,11 +549,12 @@ async function main() {
       bare = await startBareServer(app.url);
       log(`app ${app.url} (pid ${app.pid}), fake upstream ${upstream.apiUrl}, bare pages ${bare.url}`);
     }
-    if (['ttff', 'seek', 'heap', 'profile'].some(enabled)) {
+    if (['ttff', 'rtt', 'seek', 'heap', 'profile'].some(enabled)) {
       browser = await launchBrowser();
       results.meta.chromium = browser.version();
     }
     if (enabled('ttff')) results.ttff = await timed('ttff', () => measureTtff(browser, app, bare));
+    if (enabled('rtt')) results.ttffAtLatency = await timed('rtt', () => measureTtff(browser, app, bare, { latencyMs: RTT_MS, budgetMs: BUDGET_MS.rtt }));
     if (enabled('seek')) results.seek = await timed('seek', () => measureSeek(browser, app, bare));
     if (enabled('heap')) results.heap = await timed('heap', () => measureHeap(browser, app, bare));
     if (enabled('profile')) results.profile = await timed('profile', () => tracedLoad(browser, `${app.url}/sessions/${freshId('hls-ok', 'trace')}`));

@@ -29,7 +29,18 @@ const FIRST_FRAME_MESSAGE = '__bench:first-frame';
  * navigates, waits for the first presented frame of the visible video, then runs `after(page, run)`
  * (seeks, scrubs) before closing the context. Never throws: failures come back as `error`.
  */
-export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = false, jsBodies = false } = {}) {
+/**
+ * Chrome's own network emulation (DevTools throttling): at least `latencyMs` between a request and its
+ * response headers, for every request of the page (the document, scripts, the replay, the media).
+ * An approximation of a round trip: no TCP or TLS set-up, no slow start, no bandwidth limit.
+ */
+async function emulateLatency(context, page, latencyMs) {
+  const session = await context.newCDPSession(page);
+  await session.send('Network.enable');
+  await session.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+}
+
+export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = false, jsBodies = false, latencyMs = 0 } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await context.addInitScript({ path: PROBE });
   const requests = [];
@@ -75,6 +86,7 @@ export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = 
     if (message.type() === 'error' && run.pageErrors.length < 5) run.pageErrors.push(`console: ${message.text().slice(0, 300)}`);
   });
   try {
+    if (latencyMs > 0) await emulateLatency(context, page, latencyMs);
     const firstFrame = firstFrameSignal(page, timeoutMs);
     // Pages without #root (the bare ones) never send it; the wait below is bounded anyway.
     const committed = page.waitForEvent('console', { predicate: (message) => message.text() === '__bench:commit', timeout: timeoutMs }).catch(() => null);
