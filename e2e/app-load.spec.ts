@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
+import { APP_SLOW_NOTICE_AFTER_MS } from '../src/client/app-load-notice.js';
 import { APP_BUNDLE, fastForwardUntilVisible, holdAppCode } from './support/app-code.js';
 import { expectPlaying, seekSlider } from './support/player.js';
 
@@ -7,8 +8,7 @@ import { expectPlaying, seekSlider } from './support/player.js';
 // so; when it neither fails nor arrives (a hung connection), the page says so after a while instead of
 // staying a shell (or, at home, blank), and the app replaces that notice if its code arrives after all.
 
-// boot.ts's APP_SLOW_NOTICE_AFTER_MS, and a little more.
-const PAST_THE_SLOW_NOTICE = '00:16';
+const PAST_THE_SLOW_NOTICE_MS = APP_SLOW_NOTICE_AFTER_MS + 5_000;
 
 const slowNotice = (page: Page) =>
   page.getByRole('status').filter({ hasText: 'The viewer is taking long to load' });
@@ -39,6 +39,34 @@ for (const where of ['home', 'viewer'] as const) {
   });
 }
 
+test('viewer: the slow notice comes when boot.ts\'s bound is up, not before', async ({ page, sid }) => {
+  // A paused clock: boot.ts's timer starts at the paused time, whenever boot.ts runs, and fires only as the test runs it.
+  await page.clock.install({ time: new Date('2026-12-01T12:00:00Z') });
+  await page.clock.pauseAt(new Date('2026-12-01T12:00:01Z'));
+  let markAsked = () => undefined as void;
+  const asked = new Promise<void>((resolve) => (markAsked = resolve));
+  await page.route(APP_BUNDLE, () => {
+    // A viewer page's HTML preloads none of the app's code: a request for it comes from boot.ts.
+    markAsked();
+    return new Promise<void>(() => undefined);
+  });
+  await page.goto(`/sessions/${sid('mp4-only')}`, { waitUntil: 'commit' });
+  // boot.ts asks for the app after the video's first frame or its 800 ms cap: run the clock until it has.
+  let hasAsked = false;
+  void asked.then(() => (hasAsked = true));
+  let ranMs = 0;
+  while (!hasAsked) {
+    expect(ranMs, 'boot.ts asks for the app within its 800 ms cap').toBeLessThan(5_000);
+    await page.clock.runFor(100);
+    ranMs += 100;
+  }
+  // boot.ts set its timer somewhere in the `ranMs` just run: still quiet just before the bound, shown after it.
+  await page.clock.runFor(APP_SLOW_NOTICE_AFTER_MS - ranMs - 500);
+  await expect(slowNotice(page)).toHaveCount(0);
+  await page.clock.runFor(ranMs + 1_000);
+  await expect(slowNotice(page)).toBeVisible();
+});
+
 test('the app\'s code arrives late: the slow notice goes and the player comes, with no error', async ({ page, sid }) => {
   await page.clock.install();
   const { release } = await holdAppCode(page, 'continue');
@@ -56,7 +84,7 @@ for (const where of ['home', 'viewer'] as const) {
     await page.clock.install();
     await page.goto(where === 'home' ? '/' : `/sessions/${sid('mp4-only')}`);
     await expect(where === 'home' ? page.getByRole('textbox', { name: 'Session ID' }) : seekSlider(page)).toBeVisible({ timeout: 15_000 });
-    await page.clock.fastForward(PAST_THE_SLOW_NOTICE);
+    await page.clock.fastForward(PAST_THE_SLOW_NOTICE_MS);
     await expect(slowNotice(page)).toHaveCount(0);
   });
 }

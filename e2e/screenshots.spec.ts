@@ -119,14 +119,14 @@ for (const viewport of viewports) {
       await shoot(page, 'viewer-invalid-id');
     });
 
-    for (const [path, name] of [
+    for (const [route, name] of [
       ['/', 'home'],
       ['/sessions/{id}', 'viewer'],
     ] as const) {
       test(`${name}, the app's code hung, then refused`, async ({ page, sid }) => {
         await page.clock.install();
         const { release: refuse } = await holdAppCode(page, 'refuse');
-        await page.goto(path.replace('{id}', sid('mp4-only')), { waitUntil: 'commit' });
+        await page.goto(route.replace('{id}', sid('mp4-only')), { waitUntil: 'commit' });
         if (name === 'viewer') await expectPlaying(page);
         await fastForwardUntilVisible(page, page.getByRole('status').filter({ hasText: 'taking long' }));
         await shoot(page, `${name}-app-slow`);

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { APP_BUNDLE } from './support/app-code.js';
+import type { Locator, Page } from '@playwright/test';
+import { APP_BUNDLE, holdAppCode, holdRequests } from './support/app-code.js';
 import { expect, test } from './support/fixtures.js';
 import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
 
@@ -10,10 +10,22 @@ import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
 // a clean-clone run once took ~11 s to show it. These tests are about which element plays, not how fast.
 const APP_SHOWN_MS = 30_000;
 
-async function videoBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
-  const box = await playerVideo(page).boundingBox();
-  if (!box) throw new Error('the player video has no box');
-  return box;
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * The element's box within the page's `.app` (shell and React alike): boot.ts's notice that the app is slow
+ * to arrive (after 15 s, above `.app`) moves everything down, and a loaded machine can take that long.
+ */
+async function boxInApp(locator: Locator): Promise<Box> {
+  return locator.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const app = node.closest('.app')?.getBoundingClientRect() ?? { x: 0, y: 0 };
+    return { x: box.x - app.x, y: box.y - app.y, width: box.width, height: box.height };
+  });
+}
+
+async function videoBox(page: Page): Promise<Box> {
+  return boxInApp(playerVideo(page));
 }
 
 for (const viewport of [
@@ -132,8 +144,7 @@ async function stylesheetsLoaded(page: Page): Promise<void> {
 }
 
 async function stageBox(page: Page, selector: string): Promise<string> {
-  const box = await page.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`${selector} has no box`);
+  const box = await boxInApp(page.locator(selector).first());
   return [box.x, box.y, box.width, box.height].map((n) => n.toFixed(0)).join(',');
 }
 
@@ -144,18 +155,8 @@ for (const viewport of [
   test(`at ${viewport.width} px, a slow replay: the stage stays put from the shell through loading to the player`, async ({ page, sid }) => {
     await page.setViewportSize(viewport);
     // Both held until the test lets them go: the app's code, and the replay (the preload included).
-    let releaseApp = () => undefined as void;
-    const appGate = new Promise<void>((resolve) => (releaseApp = resolve));
-    await page.route(APP_BUNDLE, async (route) => {
-      await appGate;
-      await route.continue();
-    });
-    let releaseReplay = () => undefined as void;
-    const replayGate = new Promise<void>((resolve) => (releaseReplay = resolve));
-    await page.route('**/api/sessions/*/replay', async (route) => {
-      await replayGate;
-      await route.continue();
-    });
+    const { release: releaseApp } = await holdAppCode(page, 'continue');
+    const { release: releaseReplay } = await holdRequests(page, '**/api/sessions/*/replay', 'continue');
     // Not waiting for `load`: that would wait for the held replay preload.
     await page.goto(`/sessions/${sid('hls-ok')}`, { waitUntil: 'commit' });
     await expect(page.locator('[data-shell-stage]')).toBeVisible();

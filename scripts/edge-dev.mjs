@@ -1,5 +1,6 @@
 // Shared by `npm run start:edge` (scripts/start-edge.mjs) and the e2e edge server
-// (e2e/support/edge-server.ts): how to run the app in workerd with `wrangler dev --local` under the
+// (e2e/support/edge-server.ts, edge-launch.ts): how to run the app in workerd — `wrangler dev --local`, or
+// a `wrangler deploy --dry-run` snapshot (through wrangler dev or scripts/edge-miniflare.mjs) — under the
 // same environment contract as `npm start`.
 import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Handed to the Worker as bindings; the rest of the process environment is not. */
 export const PLAIN_VARS = ['NOTTE_API_URL', 'FRAME_ANCESTORS', 'RATE_LIMIT_PER_MINUTE', 'UPSTREAM_TIMEOUT_MS'];
-/** Bindings that must never appear on a command line or in wrangler's output: passed in a 0600 file. */
+/** Bindings that must never appear on a command line or in any output: a 0600 file for wrangler dev, stdin for edge-miniflare.mjs. */
 export const SECRET_VARS = ['NOTTE_API_KEY', 'DEMO_SIGNING_SECRET'];
 /** What `wrangler dev --log-level` accepts. */
 export const WRANGLER_LOG_LEVELS = Object.freeze(['debug', 'info', 'log', 'warn', 'error', 'none']);

@@ -3,17 +3,20 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** React and main.tsx: what boot.ts (the page's entry) imports. Held back, the page is the shell and boot.ts only. */
 export const APP_BUNDLE = /\/assets\/(main|react)-[\w-]+\.js$/;
 
-/**
- * Holds every request for the app's code until `release()`, which lets them go on or fails them.
- */
-export async function holdAppCode(page: Page, onRelease: 'continue' | 'refuse'): Promise<{ release: () => void }> {
+/** Holds every request matching `url` until `release()`, which lets them go on or fails them. */
+export async function holdRequests(page: Page, url: string | RegExp, onRelease: 'continue' | 'refuse'): Promise<{ release: () => void }> {
   let release = () => undefined as void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route(APP_BUNDLE, async (route) => {
+  await page.route(url, async (route) => {
     await gate;
     await (onRelease === 'continue' ? route.continue() : route.abort('connectionfailed'));
   });
   return { release };
+}
+
+/** Holds every request for the app's code until `release()`. */
+export function holdAppCode(page: Page, onRelease: 'continue' | 'refuse'): Promise<{ release: () => void }> {
+  return holdRequests(page, APP_BUNDLE, onRelease);
 }
 
 /**

@@ -10,21 +10,18 @@
  * `npm run start:edge` runs it; its dev proxy stalled whole test runs: e2e/README.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   buildWorkerSnapshot,
   PLAIN_VARS,
   SECRET_VARS,
-  wranglerDevArgs,
-  wranglerNodeArgs,
-  workerBindings,
   wranglerProcessEnv,
-  WRANGLER_LOG_LEVELS,
   type WorkerSnapshot,
 } from '../../scripts/edge-dev.mjs';
-import { freePort, REPO_ROOT, type AppServer, type AppServerOptions } from './app-server.js';
+import { freePort, REPO_ROOT, type AppServer, type AppServerOptions, type EdgeVia } from './app-server.js';
+import { miniflareLaunch, wranglerDevLaunch } from './edge-launch.js';
 import { serverHandle, waitForHealthz } from './server-process.js';
 
 const DEFAULT_EDGE_START_TIMEOUT_MS = 30_000;
@@ -90,7 +87,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-// Every wrangler started here, by process group. A server whose start was abandoned (a fixture
+// Every edge server started here (wrangler or edge-miniflare.mjs), by process group. A server whose start was abandoned (a fixture
 // timeout) or never stopped must not outlive this worker process: killed on exit.
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
@@ -126,8 +123,8 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
     if (PLAIN_VARS.includes(name) || SECRET_VARS.includes(name)) settings[name] = value;
     else extraVars[name] = value;
   }
-  const via = options.edgeVia ?? (process.env['E2E_EDGE_VIA'] === 'wrangler-dev' ? 'wrangler-dev' : 'miniflare');
-  const launch = via === 'miniflare' ? miniflareLaunch(port, settings, extraVars, snapshot) : wranglerDevLaunch(port, settings, extraVars, snapshot);
+  const via = options.edgeVia ?? edgeViaFromEnvironment();
+  const launch = (via === 'miniflare' ? miniflareLaunch : wranglerDevLaunch)({ port, settings, extraVars, snapshot });
 
   // Nothing from the outer environment may switch modes or point elsewhere (wranglerProcessEnv drops
   // the app's variables; bindings come only from the launch's arguments or its stdin).
@@ -140,7 +137,11 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
     // Its own process group: a last-resort SIGKILL reaches workerd too.
     detached: true,
   });
-  if (launch.stdinLine !== null) child.stdin?.end(`${launch.stdinLine}\n`);
+  if (launch.stdinLine !== null) {
+    // Left open: edge-miniflare.mjs stops when it ends, so the server dies with this process, however it dies.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.write(`${launch.stdinLine}\n`);
+  }
   const logDir = process.env['E2E_EDGE_LOG_DIR'];
   if (logDir) keepOutputIn(child, path.join(logDir, `edge-${port}.log`));
   const killGroup = (signal: NodeJS.Signals): void => {
@@ -171,41 +172,11 @@ export async function startEdgeServer(options: AppServerOptions = {}): Promise<A
   return { url, port, ...server };
 }
 
-interface EdgeLaunch {
-  /** After `node`. */
-  args: string[];
-  /** Written to the child's stdin (then closed); null: no stdin. */
-  stdinLine: string | null;
-  cleanup: () => void;
-}
-
-/** scripts/edge-miniflare.mjs: the Worker in workerd, nothing in front of it. Bindings (the key too) on stdin. */
-function miniflareLaunch(port: number, settings: Record<string, string>, extraVars: Record<string, string>, snapshot: WorkerSnapshot): EdgeLaunch {
-  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'replay-viewer-edge-state-'));
-  const { plain, secret } = workerBindings({ settings, extraVars });
-  const stdinLine = JSON.stringify({
-    host: '127.0.0.1',
-    port,
-    script: snapshot.script,
-    assetsDir: snapshot.assetsDir,
-    persistTo: stateDir,
-    bindings: { ...plain, ...secret },
-  });
-  return {
-    args: [path.join(REPO_ROOT, 'scripts', 'edge-miniflare.mjs')],
-    stdinLine,
-    cleanup: () => rmSync(stateDir, { recursive: true, force: true }),
-  };
-}
-
-/**
- * `wrangler dev --local`, as `npm run start:edge` runs it. Diagnostics for the stalls of its dev proxy
- * (e2e/README.md): E2E_EDGE_LOG_LEVEL=debug adds its proxy's and inspector's lines to the output.
- */
-function wranglerDevLaunch(port: number, settings: Record<string, string>, extraVars: Record<string, string>, snapshot: WorkerSnapshot): EdgeLaunch {
-  const logLevel = WRANGLER_LOG_LEVELS.find((level) => level === process.env['E2E_EDGE_LOG_LEVEL']) ?? null;
-  const { args, cleanup } = wranglerDevArgs({ host: '127.0.0.1', port, settings, extraVars, snapshot, logLevel });
-  return { args: [...wranglerNodeArgs(), ...args], stdinLine: null, cleanup };
+function edgeViaFromEnvironment(): EdgeVia {
+  const value = process.env['E2E_EDGE_VIA'];
+  if (value === undefined || value === '' || value === 'miniflare') return 'miniflare';
+  if (value === 'wrangler-dev') return 'wrangler-dev';
+  throw new Error(`E2E_EDGE_VIA=${value}: expected miniflare or wrangler-dev`);
 }
 
 /** Every chunk the server prints, stamped with the time it arrived (the test log has no times). */

@@ -1,5 +1,5 @@
 /**
- * What app-server.ts (node) and edge-server.ts (wrangler dev) share: the handle around the spawned
+ * What app-server.ts (node) and edge-server.ts (workerd) share: the handle around the spawned
  * server process and the wait for its /healthz. They differ only in how the process is killed.
  */
 import type { ChildProcess } from 'node:child_process';

@@ -3,10 +3,26 @@
 
 const NOTICE_CLASS = 'app-load-notice';
 
+// A hung connection neither delivers the app's code nor fails it: without a bound the page would keep
+// its shell (blank, at home) and say nothing. Long enough that a slow but working link rarely sees it.
+export const APP_SLOW_NOTICE_AFTER_MS = 15_000;
+
 const NOTICE_TEXT = {
   // Still waiting: a slow connection may yet deliver, so no error and no role=alert; the app replaces it.
-  slow: { tone: 'notice-waiting', role: 'status', title: 'The viewer is taking long to load', hint: 'Its code has not arrived yet: check the connection, or ' },
-  failed: { tone: 'notice-error', role: 'alert', title: 'The viewer could not load', hint: 'Its code did not arrive: check the connection. ' },
+  slow: {
+    tone: 'notice-waiting',
+    role: 'status',
+    title: 'The viewer is taking long to load',
+    hint: 'Its code has not arrived yet: check the connection, or ',
+    reload: 'reload the page',
+  },
+  failed: {
+    tone: 'notice-error',
+    role: 'alert',
+    title: 'The viewer could not load',
+    hint: 'Its code did not arrive: check the connection. ',
+    reload: 'Reload the page',
+  },
 } as const;
 
 export type AppLoadNoticeKind = keyof typeof NOTICE_TEXT;
@@ -23,7 +39,7 @@ export function showAppLoadNotice(kind: AppLoadNoticeKind): void {
   const hint = document.createElement('p');
   const reload = document.createElement('a');
   reload.href = window.location.href;
-  reload.textContent = kind === 'slow' ? 'reload the page' : 'Reload the page';
+  reload.textContent = text.reload;
   hint.append(text.hint, reload, '.');
   notice.append(title, hint);
   removeAppLoadNotice();

@@ -1,5 +1,5 @@
 import { readPreloadedReplay } from './api/preloaded-replay';
-import { removeAppLoadNotice, showAppLoadNotice } from './app-load-notice';
+import { APP_SLOW_NOTICE_AFTER_MS, removeAppLoadNotice, showAppLoadNotice } from './app-load-notice';
 import { preloadAppChunks } from './app-chunks';
 import { startPlaybackHeadStart } from './player/playback-head-start';
 import { parseRoute } from './routing/route';
@@ -16,19 +16,14 @@ import './styles.css';
 // validates the same answer with zod before it shows anything of it. The wait is capped, so the
 // page's controls never wait long for a slow video.
 const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 800;
-// A hung connection neither delivers the app's code nor fails it: without a bound the page would keep
-// its shell (blank, at home) and say nothing. Long enough that a slow but working link rarely sees it.
-const APP_SLOW_NOTICE_AFTER_MS = 15_000;
 
 // Before anything paints in the chosen theme's colours.
 applyThemeChoice(readThemeChoice());
 
-let appShown = false;
 const slowNoticeTimer = setTimeout(() => showAppLoadNotice('slow'), APP_SLOW_NOTICE_AFTER_MS);
 
 /** main.tsx calls this once React has committed the app: no notice from here on. */
 export function markAppShown(): void {
-  appShown = true;
   clearTimeout(slowNoticeTimer);
   removeAppLoadNotice();
 }
@@ -54,8 +49,7 @@ void whenParsed()
     return import('./main');
   })
   .catch(() => {
-    // A chunk that fails after the app is up is the app's business (its own error states).
-    if (appShown) return;
+    // Only the boot chain and import('./main') land here: both before the app is shown.
     clearTimeout(slowNoticeTimer);
     showAppLoadNotice('failed');
   });
