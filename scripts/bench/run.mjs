@@ -325,11 +325,12 @@ function buildRows(r) {
   const rows = [];
   const add = (section, metric, result, goal, pass) => rows.push({ section, metric, result, goal: goal ?? '', pass: pass === undefined ? null : pass });
   const le = (value, limit) => (value === null || value === undefined ? false : value <= limit);
+  const kinds = [
+    ['hls', 'HLS'],
+    ['mp4', 'mp4'],
+  ];
   if (r.ttff) {
-    for (const [key, label] of [
-      ['hls', 'HLS'],
-      ['mp4', 'mp4'],
-    ]) {
+    for (const [key, label] of kinds) {
       const t = r.ttff[key];
       if (!t) continue;
       add('1 first frame', `${label}: viewer median (p25–p75)`, `${fmt(t.viewer.median, ' ms')} (${fmt(t.viewer.p25)}–${fmt(t.viewer.p75)})`);
@@ -339,10 +340,7 @@ function buildRows(r) {
     }
   }
   if (r.ttffAtLatency) {
-    for (const [key, label] of [
-      ['hls', 'HLS'],
-      ['mp4', 'mp4'],
-    ]) {
+    for (const [key, label] of kinds) {
       const t = r.ttffAtLatency[key];
       if (!t) continue;
       const failed = t.failures.viewer + t.failures.bare > 0 ? `; no frame in 15 s: viewer ${t.failures.viewer}, bare ${t.failures.bare}` : '';
