@@ -87,8 +87,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-// Every edge server started here (wrangler or edge-miniflare.mjs), by process group. A server whose start was abandoned (a fixture
-// timeout) or never stopped must not outlive this worker process: killed on exit.
+// Every edge server started here (wrangler or edge-miniflare.mjs), by process group. A server whose
+// start was abandoned (a fixture timeout) or never stopped must not outlive this worker process: killed on exit.
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 function trackGroup(pid: number): void {

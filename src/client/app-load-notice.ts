@@ -3,8 +3,8 @@
 
 const NOTICE_CLASS = 'app-load-notice';
 
-// A hung connection neither delivers the app's code nor fails it: without a bound the page would keep
-// its shell (blank, at home) and say nothing. Long enough that a slow but working link rarely sees it.
+// A hung connection neither delivers the app's code nor fails it, so the wait needs a bound: long enough
+// that a slow but working link rarely sees the notice.
 export const APP_SLOW_NOTICE_AFTER_MS = 15_000;
 
 const NOTICE_TEXT = {
