@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
 import { APP_SLOW_NOTICE_AFTER_MS } from '../src/client/app-load-notice.js';
-import { APP_BUNDLE, fastForwardUntilVisible, holdAppCode } from './support/app-code.js';
+import { APP_BUNDLE, failedNotice, fastForwardUntilVisible, holdAppCode, slowNotice } from './support/app-code.js';
 import { expectPlaying, seekSlider } from './support/player.js';
 
 // boot.ts (the page's entry) imports the app: React and main.tsx. When their code fails, the page says
@@ -9,11 +8,6 @@ import { expectPlaying, seekSlider } from './support/player.js';
 // staying a shell (or, at home, blank), and the app replaces that notice if its code arrives after all.
 
 const PAST_THE_SLOW_NOTICE_MS = APP_SLOW_NOTICE_AFTER_MS + 5_000;
-
-const slowNotice = (page: Page) =>
-  page.getByRole('status').filter({ hasText: 'The viewer is taking long to load' });
-const failedNotice = (page: Page) =>
-  page.getByRole('alert').filter({ hasText: 'The viewer could not load' });
 
 for (const where of ['home', 'viewer'] as const) {
   test(`${where}: the app's code refused, the page says it could not load and offers a reload`, async ({ page, sid }) => {
@@ -27,7 +21,7 @@ for (const where of ['home', 'viewer'] as const) {
     if (where === 'viewer') await expectPlaying(page, { advanceSec: 0.5 });
   });
 
-  test(`${where}: the app's code hung, the page says it is taking long, and nothing more until then`, async ({ page, sid }) => {
+  test(`${where}: the app's code hung, the page says it is taking long and offers a reload`, async ({ page, sid }) => {
     await page.clock.install();
     await holdAppCode(page, 'continue');
     await page.goto(where === 'home' ? '/' : `/sessions/${sid('mp4-only')}`, { waitUntil: 'commit' });
@@ -43,13 +37,8 @@ test('viewer: the slow notice comes when boot.ts\'s bound is up, not before', as
   // A paused clock: boot.ts's timer starts at the paused time, whenever boot.ts runs, and fires only as the test runs it.
   await page.clock.install({ time: new Date('2026-12-01T12:00:00Z') });
   await page.clock.pauseAt(new Date('2026-12-01T12:00:01Z'));
-  let markAsked = () => undefined as void;
-  const asked = new Promise<void>((resolve) => (markAsked = resolve));
-  await page.route(APP_BUNDLE, () => {
-    // A viewer page's HTML preloads none of the app's code: a request for it comes from boot.ts.
-    markAsked();
-    return new Promise<void>(() => undefined);
-  });
+  // A viewer page's HTML preloads none of the app's code: a request for it comes from boot.ts.
+  const { asked } = await holdAppCode(page, 'continue');
   await page.goto(`/sessions/${sid('mp4-only')}`, { waitUntil: 'commit' });
   // boot.ts asks for the app after the video's first frame or its 800 ms cap: run the clock until it has.
   let hasAsked = false;

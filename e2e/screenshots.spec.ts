@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './support/app-server.js';
 import { expect, test } from './support/fixtures.js';
-import { fastForwardUntilVisible, holdAppCode } from './support/app-code.js';
+import { failedNotice, fastForwardUntilVisible, holdAppCode, slowNotice } from './support/app-code.js';
 import { expectPlaying } from './support/player.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'screenshots');
@@ -128,10 +128,10 @@ for (const viewport of viewports) {
         const { release: refuse } = await holdAppCode(page, 'refuse');
         await page.goto(route.replace('{id}', sid('mp4-only')), { waitUntil: 'commit' });
         if (name === 'viewer') await expectPlaying(page);
-        await fastForwardUntilVisible(page, page.getByRole('status').filter({ hasText: 'taking long' }));
+        await fastForwardUntilVisible(page, slowNotice(page));
         await shoot(page, `${name}-app-slow`);
         refuse();
-        await expect(page.getByRole('alert').filter({ hasText: 'could not load' })).toBeVisible();
+        await expect(failedNotice(page)).toBeVisible();
         await shoot(page, `${name}-app-failed`);
       });
     }

@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 // date and flags, `vars`, and the assets settings: run_worker_first, html_handling…).
 const { Miniflare } = createRequire(require.resolve('wrangler'))('miniflare');
 const { unstable_getMiniflareWorkerOptions, unstable_readConfig } = await import('wrangler');
-const WORKER_NAME = unstable_readConfig({ config: join(REPO_ROOT, 'wrangler.jsonc') }).name;
+const config = unstable_readConfig({ config: join(REPO_ROOT, 'wrangler.jsonc') });
 
 let miniflare = null;
 let stopping = false;
@@ -37,7 +37,7 @@ const options = JSON.parse(input);
 // bindings (a key, a mode) behind the tests' backs. The assets directory is the snapshot's, not dist/.
 const noEnvFile = join(options.persistTo, 'empty.env');
 writeFileSync(noEnvFile, '');
-const { workerOptions } = unstable_getMiniflareWorkerOptions(join(REPO_ROOT, 'wrangler.jsonc'), undefined, {
+const { workerOptions } = unstable_getMiniflareWorkerOptions(config, undefined, {
   envFiles: [noEnvFile],
   overrides: { assets: { directory: options.assetsDir } },
 });
@@ -45,7 +45,7 @@ const { workerOptions } = unstable_getMiniflareWorkerOptions(join(REPO_ROOT, 'wr
 miniflare = new Miniflare({
   host: options.host,
   port: options.port,
-  name: WORKER_NAME,
+  name: config.name,
   modules: true,
   scriptPath: options.script,
   // Module names are paths relative to this root; the snapshot lives outside the repository.

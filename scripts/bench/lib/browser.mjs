@@ -25,11 +25,6 @@ function firstFrameSignal(page, timeoutMs) {
 const FIRST_FRAME_MESSAGE = '__bench:first-frame';
 
 /**
- * One cold load in a fresh browser context (empty HTTP cache, no service worker, no storage):
- * navigates, waits for the first presented frame of the visible video, then runs `after(page, run)`
- * (seeks, scrubs) before closing the context. Never throws: failures come back as `error`.
- */
-/**
  * Chrome's own network emulation (DevTools throttling): at least `latencyMs` between a request and its
  * response headers, for every request of the page (the document, scripts, the replay, the media).
  * An approximation of a round trip: no TCP or TLS set-up, no slow start, no bandwidth limit.
@@ -40,6 +35,11 @@ async function emulateLatency(context, page, latencyMs) {
   await session.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
 }
 
+/**
+ * One cold load in a fresh browser context (empty HTTP cache, no service worker, no storage):
+ * navigates, waits for the first presented frame of the visible video, then runs `after(page, run)`
+ * (seeks, scrubs) before closing the context. Never throws: failures come back as `error`.
+ */
 export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = false, jsBodies = false, latencyMs = 0 } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await context.addInitScript({ path: PROBE });
