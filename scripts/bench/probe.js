@@ -150,7 +150,7 @@
   bench.armSeek = () => {
     const video = bench.video;
     if (!video) return false;
-    const state = { t0: null, via: null, targetSec: null, targetWasBuffered: null, seekingAt: null, seekedAt: null, t1: null, presentationMs: null, mediaTimeSec: null };
+    const state = { t0: null, via: null, targetSec: null, targetWasBuffered: null, seekingAt: null, seekedAt: null, t1: null, presentationMs: null, expectedDisplayMs: null, mediaTimeSec: null };
     bench.seek = state;
     const onPointerDown = (event) => {
       if (state.t0 === null) {
@@ -175,6 +175,7 @@
       if (state.targetSec !== null && Math.abs(meta.mediaTime - state.targetSec) < 1) {
         state.t1 = now();
         state.presentationMs = meta.presentationTime;
+        state.expectedDisplayMs = meta.expectedDisplayTime;
         state.mediaTimeSec = meta.mediaTime;
         window.removeEventListener('pointerdown', onPointerDown, true);
         video.removeEventListener('seeking', onSeeking);

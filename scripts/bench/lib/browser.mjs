@@ -149,8 +149,8 @@ const AIM_MS = 100;
 /**
  * Seeks to far, unbuffered positions after the first frame, on either page: `viaSlider`, a real click
  * on the slider named "Seek" at fraction f (t0 = the pointerdown's timestamp); otherwise
- * video.currentTime = f × duration (t0 = just before the assignment). t1 = first presented frame
- * within 1 s of the seek target.
+ * video.currentTime = f × duration (t0 = just before the assignment). Ends at the first presented frame
+ * within 1 s of the seek target: when it is shown (`shownMs`) and when the page's script hears of it.
  */
 
 export function seekSequence(fractions, { viaSlider, settleMs = 300, perSeekTimeoutMs = 8_000 }) {
@@ -192,6 +192,9 @@ export function seekSequence(fractions, { viaSlider, settleMs = 300, perSeekTime
         targetSec: state.targetSec,
         wasBuffered,
         via: state.via,
+        // The goal figure: t0 → the frame on screen (the frame's expectedDisplayTime; see BENCHMARKS.md, figure 2).
+        shownMs: state.expectedDisplayMs !== null && state.t0 !== null ? state.expectedDisplayMs - state.t0 : null,
+        // t0 → the page's script told of that frame (the callback runs in the main thread's next rendering step).
         latencyMs: state.t1 !== null && state.t0 !== null ? state.t1 - state.t0 : null,
         seekedMs: state.seekedAt !== null && state.t0 !== null ? state.seekedAt - state.t0 : null,
         // Input (or assignment) → the video's `seeking` event: the UI's share of the latency.
