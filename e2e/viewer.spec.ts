@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { CLIP_VIDEO_START_MS } from './support/fake-upstream.js';
 import { expect, test } from './support/fixtures.js';
 import {
@@ -162,6 +163,57 @@ test.describe('viewer: the Seek slider in session time', () => {
     const values = await sliderValues(page);
     expect(values.min).toBe(0);
     expect(values.max).toBeLessThan(upstream.clipDurationMs / 1000 + 0.5);
+  });
+});
+
+/** Watches the playhead's writes while the video plays on by `advanceSec`. */
+async function watchPlayhead(page: Page, advanceSec: number) {
+  return page.evaluate(async (advance) => {
+    const played = document.querySelector<HTMLElement>('.scrubber-played');
+    const track = document.querySelector<HTMLElement>('[role="slider"]');
+    const video = [...document.querySelectorAll('video')].find((v) => v.checkVisibility());
+    if (!played || !track || !video) throw new Error('no playhead, track or video');
+    let writes = 0;
+    const observer = new MutationObserver((records) => {
+      writes += records.length;
+    });
+    observer.observe(played, { attributes: true, attributeFilter: ['style'] });
+    const fromSec = video.currentTime;
+    const deadline = performance.now() + 15_000;
+    while (video.currentTime - fromSec < advance && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    return {
+      writes,
+      advancedSec: video.currentTime - fromSec,
+      playedFraction: Number(played.style.getPropertyValue('--played')),
+      currentSec: video.currentTime,
+      trackDevicePx: Math.round(track.getBoundingClientRect().width * window.devicePixelRatio),
+    };
+  }, advanceSec);
+}
+
+test.describe('viewer: the playhead', () => {
+  test('follows the video, on the track\'s device pixels', async ({ page, sid, upstream }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    const watched = await watchPlayhead(page, 1);
+    expect(watched.advancedSec).toBeGreaterThanOrEqual(1);
+    // 1 s of a 30 s clip is tens of pixels: the playhead moves many times.
+    expect(watched.writes, 'writes of the playhead in 1 s of a short clip').toBeGreaterThanOrEqual(5);
+    const onDevicePixels = watched.playedFraction * watched.trackDevicePx;
+    expect(Math.abs(onDevicePixels - Math.round(onDevicePixels)), `--played ${watched.playedFraction} on ${watched.trackDevicePx} device px`).toBeLessThan(1e-6);
+    const videoFraction = watched.currentSec / (upstream.clipDurationMs / 1000);
+    // Read a frame or two after the last write: within a few pixels of the video.
+    expect(Math.abs(watched.playedFraction - videoFraction)).toBeLessThan(0.25 / (upstream.clipDurationMs / 1000) + 1 / watched.trackDevicePx);
+  });
+
+  test('on a 2-hour replay it is written only when it reaches another pixel', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('long')}`);
+    await expectPlaying(page);
+    const watched = await watchPlayhead(page, 1.5);
+    expect(watched.advancedSec).toBeGreaterThanOrEqual(1.5);
+    // 1.5 s of 2 hours is a fraction of a pixel on any track: one write at most (writing on every frame made 21 here).
+    expect(watched.writes, `writes of the playhead while the video played ${watched.advancedSec.toFixed(2)} s`).toBeLessThanOrEqual(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fractionToVideoSec,
+  playheadFraction,
   pointerToFraction,
   sessionBoundsSec,
   sessionToVideoSec,
@@ -55,6 +56,23 @@ describe('video ↔ session time', () => {
     expect(pointerToFraction(-5, 400)).toBe(0);
     expect(pointerToFraction(500, 400)).toBe(1);
     expect(pointerToFraction(10, 0)).toBe(0);
+  });
+});
+
+describe('playheadFraction', () => {
+  it('rounds the playhead to device pixels of the track', () => {
+    // 2 hours on 1,000 px: one pixel is 7.2 s, so 3 s in rounds back to where the playhead is.
+    expect(playheadFraction(3 / 7200, 1000, 1)).toBe(0);
+    expect(playheadFraction(4 / 7200, 1000, 1)).toBe(0.001);
+    expect(playheadFraction(0.5, 1000, 1)).toBe(0.5);
+    // A denser screen has more device pixels: finer steps.
+    expect(playheadFraction(0.0013, 1000, 2)).toBe(0.0015);
+    expect(playheadFraction(0.0013, 1000, 1)).toBe(0.001);
+    expect(playheadFraction(1, 1000, 1.5)).toBe(1);
+  });
+  it('leaves the fraction alone while the track has no width', () => {
+    expect(playheadFraction(0.1234, 0, 2)).toBe(0.1234);
+    expect(playheadFraction(0.1234, Number.NaN, 1)).toBe(0.1234);
   });
 });
 

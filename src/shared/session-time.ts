@@ -56,3 +56,14 @@ export function pointerToFraction(pointerX: number, trackWidthPx: number): numbe
   if (trackWidthPx <= 0) return 0;
   return Math.min(Math.max(pointerX / trackWidthPx, 0), 1);
 }
+
+/**
+ * The playhead's fraction, rounded to the track's device pixels: while a long replay plays, most frames
+ * move the playhead by less than a pixel, and a fraction that rounds the same draws nothing new.
+ * With no width known yet, the fraction as it is.
+ */
+export function playheadFraction(fraction: number, trackWidthPx: number, devicePixelRatio: number): number {
+  const devicePixels = Math.round(trackWidthPx * devicePixelRatio);
+  if (!(devicePixels > 0)) return fraction;
+  return Math.round(fraction * devicePixels) / devicePixels;
+}

@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent } 
 import { formatClock } from '../../shared/clock-format';
 import {
   fractionToVideoSec,
+  playheadFraction,
   pointerToFraction,
   videoSecToFraction,
   type SessionBoundsSec,
@@ -39,18 +40,26 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
   const spanSec = startSec !== null && endSec !== null ? endSec - startSec : 0;
   const currentVideoSec = () => Math.min(store.live().currentSec, spanSec);
 
-  // The playhead moves on every frame: written straight to the DOM, so playing re-renders nothing.
+  // The playhead moves with the frames: written straight to the DOM, so playing re-renders nothing.
   useLayoutEffect(() => {
     const track = trackRef.current;
     const movers = track ? [...track.querySelectorAll<HTMLElement>('.scrubber-played, .scrubber-thumb')] : [];
     if (!track) return;
     let shownValueNow = '';
+    // Known from the first resize report on (before the next paint), so that mounting forces no layout.
+    let trackWidthPx = 0;
+    let drawnFraction = Number.NaN;
     const paint = (snapshot: MediaSnapshot) => {
       const videoSec = Math.min(snapshot.currentSec, spanSec);
       const fraction = startSec === null || endSec === null ? 0 : videoSecToFraction(videoSec, { startSec, endSec });
       // Drives transforms in the CSS: nothing else on the page moves (no layout, no layout shift).
       // Set on the two moving parts, not the track: a variable on the track restyles every marker.
-      for (const mover of movers) mover.style.setProperty('--played', String(fraction));
+      // Only when the playhead lands on another device pixel: each write costs a style pass and a commit.
+      const drawn = playheadFraction(fraction, trackWidthPx, window.devicePixelRatio);
+      if (drawn !== drawnFraction) {
+        drawnFraction = drawn;
+        for (const mover of movers) mover.style.setProperty('--played', String(drawn));
+      }
       const valueNow = startSec === null ? 0 : roundTenth(startSec + videoSec);
       if (String(valueNow) === shownValueNow) return;
       shownValueNow = String(valueNow);
@@ -58,7 +67,18 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       track.setAttribute('aria-valuetext', formatClock(valueNow));
     };
     paint(store.live());
-    return store.subscribeLive(paint);
+    const resizes = new ResizeObserver((entries) => {
+      const widthPx = entries.at(-1)?.contentRect.width ?? 0;
+      if (widthPx === trackWidthPx) return;
+      trackWidthPx = widthPx;
+      paint(store.live());
+    });
+    resizes.observe(track);
+    const unsubscribe = store.subscribeLive(paint);
+    return () => {
+      unsubscribe();
+      resizes.disconnect();
+    };
   }, [store, startSec, endSec, spanSec]);
 
   const pointerFraction = (event: PointerEvent<HTMLDivElement>): number | null => {
