@@ -179,6 +179,7 @@ async function watchPlayhead(page: Page, advanceSec: number) {
     });
     observer.observe(played, { attributes: true, attributeFilter: ['style'] });
     const fromSec = video.currentTime;
+    const fromWidthPx = track.getBoundingClientRect().width;
     const deadline = performance.now() + 15_000;
     while (video.currentTime - fromSec < advance && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();
@@ -188,6 +189,7 @@ async function watchPlayhead(page: Page, advanceSec: number) {
       playedFraction: Number(played.style.getPropertyValue('--played')),
       currentSec: video.currentTime,
       trackDevicePx: Math.round(track.getBoundingClientRect().width * window.devicePixelRatio),
+      trackResized: track.getBoundingClientRect().width !== fromWidthPx,
     };
   }, advanceSec);
 }
@@ -212,8 +214,10 @@ test.describe('viewer: the playhead', () => {
     await expectPlaying(page);
     const watched = await watchPlayhead(page, 1.5);
     expect(watched.advancedSec).toBeGreaterThanOrEqual(1.5);
-    // 1.5 s of 2 hours is a fraction of a pixel on any track: one write at most (writing on every frame made 21 here).
-    expect(watched.writes, `writes of the playhead while the video played ${watched.advancedSec.toFixed(2)} s`).toBeLessThanOrEqual(1);
+    // 1.5 s of 2 hours is a fraction of a pixel on any track: one write at most, where it crosses into the
+    // next pixel, and one more if the track changed width meanwhile (writing on every frame made 21 here).
+    const allowed = watched.trackResized ? 2 : 1;
+    expect(watched.writes, `writes of the playhead while the video played ${watched.advancedSec.toFixed(2)} s`).toBeLessThanOrEqual(allowed);
   });
 });
 

@@ -194,6 +194,8 @@ export function seekSequence(fractions, { viaSlider, settleMs = 300, perSeekTime
         via: state.via,
         // The goal figure: t0 → the frame on screen (the frame's expectedDisplayTime; see BENCHMARKS.md, figure 2).
         shownMs: state.expectedDisplayMs !== null && state.t0 !== null ? state.expectedDisplayMs - state.t0 : null,
+        // t0 → the frame handed to the compositor (`presentationTime`): equal to the above in most seeks here.
+        presentedMs: state.presentationMs !== null && state.t0 !== null ? state.presentationMs - state.t0 : null,
         // t0 → the page's script told of that frame (the callback runs in the main thread's next rendering step).
         latencyMs: state.t1 !== null && state.t0 !== null ? state.t1 - state.t0 : null,
         seekedMs: state.seekedAt !== null && state.t0 !== null ? state.seekedAt - state.t0 : null,
