@@ -54,7 +54,7 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       const fraction = startSec === null || endSec === null ? 0 : videoSecToFraction(videoSec, { startSec, endSec });
       // Drives transforms in the CSS: nothing else on the page moves (no layout, no layout shift).
       // Set on the two moving parts, not the track: a variable on the track restyles every marker.
-      // Only when the playhead lands on another device pixel: each write costs a style pass and a commit.
+      // Only when the playhead lands on another device pixel: each write costs a style pass.
       const drawn = playheadFraction(fraction, trackWidthPx, window.devicePixelRatio);
       if (drawn !== drawnFraction) {
         drawnFraction = drawn;
@@ -68,7 +68,7 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
     };
     paint(store.live());
     const resizes = new ResizeObserver((entries) => {
-      const widthPx = entries.at(-1)?.contentRect.width ?? 0;
+      const widthPx = entries[entries.length - 1]?.contentRect.width ?? 0;
       if (widthPx === trackWidthPx) return;
       trackWidthPx = widthPx;
       paint(store.live());
