@@ -10,8 +10,37 @@ export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PROBE = path.join(ROOT, 'scripts', 'bench', 'probe.js');
 const VIEWPORT = { width: 1280, height: 800 };
 
+/**
+ * Chromium 156 builds its omnibox popup as a WebUI page (chrome://omnibox-popup.top-chrome), and
+ * headless Chromium gives every new browser context a window of its own: each cold load, on either
+ * side, came with a renderer that loaded ~75 WebUI modules in parallel with the page being measured.
+ * A person's browser does that once per window, not per link.
+ */
+const BENCH_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_FLAGS], headless: true });
+  // Chromium reads only the last --disable-features switch: the bench's features go into Playwright's
+  // own list (read from a first launch) rather than replacing it.
+  const playwrightSwitch = await playwrightDisableFeaturesSwitch();
+  const features = [playwrightSwitch?.slice(DISABLE_FEATURES.length), ...BENCH_DISABLED_FEATURES].filter(Boolean).join(',');
+  return chromium.launch({
+    executablePath: CHROME_PATH,
+    args: [...CHROMIUM_FLAGS, `${DISABLE_FEATURES}${features}`],
+    ignoreDefaultArgs: playwrightSwitch ? [playwrightSwitch] : [],
+    headless: true,
+  });
+}
+const DISABLE_FEATURES = '--disable-features=';
+
+async function playwrightDisableFeaturesSwitch() {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_FLAGS, '--enable-automation'], headless: true });
+  try {
+    const session = await browser.newBrowserCDPSession();
+    const { arguments: commandLine } = await session.send('Browser.getBrowserCommandLine');
+    return commandLine.find((argument) => argument.startsWith(DISABLE_FEATURES)) ?? null;
+  } finally {
+    await browser.close();
+  }
 }
 
 /**
