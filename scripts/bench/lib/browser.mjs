@@ -17,6 +17,7 @@ const VIEWPORT = { width: 1280, height: 800 };
  * A person's browser does that once per window, not per link.
  */
 const BENCH_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+const DISABLE_FEATURES = '--disable-features=';
 
 export async function launchBrowser() {
   // Chromium reads only the last --disable-features switch: the bench's features go into Playwright's
@@ -30,7 +31,6 @@ export async function launchBrowser() {
     headless: true,
   });
 }
-const DISABLE_FEATURES = '--disable-features=';
 
 async function playwrightDisableFeaturesSwitch() {
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_FLAGS, '--enable-automation'], headless: true });
