@@ -1,6 +1,7 @@
 import { sessionStartToVideoSec } from '../../shared/session-time';
 import { startSessionSec, type StartPosition } from '../../shared/start-param';
 import type { ApiAnswer } from '../api/api-answer';
+import { afterNextFrameShown } from './first-frame';
 import { playbackAbilities } from './playback-abilities';
 import { readPlaybackMedia, sameMedia, type PlaybackMedia } from './playback-media';
 import { choosePlaybackSource, type PlaybackSource } from './playback-source';
@@ -46,10 +47,8 @@ export function startPlaybackHeadStart(
     else video.addEventListener('playing', () => spinner?.remove(), { once: true });
   }
   return new Promise<void>((settle) => {
-    // A frame on screen, not only decoded (`loadeddata` comes earlier, and the app's start-up would delay
-    // its paint); settled in the task after the frame's callbacks, so nothing starts inside its rendering step.
-    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => setTimeout(settle, 0));
-    else video.addEventListener('loadeddata', () => settle(), { once: true });
+    // A frame on screen, not only decoded (`loadeddata` comes earlier, and the app's start-up would delay its paint).
+    afterNextFrameShown(video, settle);
     record.relay.onFailure = () => settle();
     replay.then(
       (answer) => {

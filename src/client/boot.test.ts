@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The app itself (React) is not what these tests are about.
+vi.mock('./main', () => ({}));
+
+const THEME_KEY = 'replay-viewer.theme';
+const REPLAY_PATH = '/api/sessions/s1/replay';
+
+interface Harness {
+  storageReads: string[];
+  replayRequests: string[];
+  /** Presents a frame of the server's video: its frame callbacks run. */
+  presentFrame: () => void;
+}
+
+/** A viewer page as the server sends it; `serverVideo`: the mp4 its HTML started. */
+function servedViewerPage({ serverVideo }: { serverVideo: boolean }): Harness {
+  window.history.replaceState(null, '', '/sessions/s1');
+  const video = serverVideo ? '<video class="player-video" data-shell-video="" autoplay muted src="/s/clip.mp4"></video>' : '';
+  document.body.innerHTML = `<div id="root"><div class="player-stage" data-shell-stage="">${video}<div class="player-buffering"></div></div></div>`;
+  const frameCallbacks: VideoFrameRequestCallback[] = [];
+  HTMLVideoElement.prototype.requestVideoFrameCallback = function (callback: VideoFrameRequestCallback) {
+    frameCallbacks.push(callback);
+    return frameCallbacks.length;
+  };
+  HTMLVideoElement.prototype.cancelVideoFrameCallback = () => undefined;
+  const storageReads: string[] = [];
+  const getItem = Storage.prototype.getItem;
+  vi.spyOn(Storage.prototype, 'getItem').mockImplementation(function (this: Storage, key: string) {
+    storageReads.push(key);
+    return getItem.call(this, key);
+  });
+  const replayRequests: string[] = [];
+  vi.spyOn(window, 'fetch').mockImplementation((input) => {
+    replayRequests.push(String(input));
+    return new Promise<Response>(() => undefined);
+  });
+  return {
+    storageReads,
+    replayRequests,
+    presentFrame: () => {
+      for (const callback of frameCallbacks.splice(0)) callback(performance.now(), {} as VideoFrameCallbackMetadata);
+    },
+  };
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  vi.resetModules();
+  window.localStorage.setItem(THEME_KEY, 'dark');
+  document.documentElement.removeAttribute('data-theme');
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  window.localStorage.clear();
+  document.body.innerHTML = '';
+});
+
+describe('boot.ts on a viewer page', () => {
+  it("leaves an mp4 the server's HTML started alone until its first frame is shown, then does its work", async () => {
+    const page = servedViewerPage({ serverVideo: true });
+    await import('./boot');
+    await nextTask();
+    await nextTask();
+    expect(page.storageReads, 'no localStorage read before the frame').toEqual([]);
+    expect(page.replayRequests, 'no replay request before the frame').toEqual([]);
+    expect(document.documentElement.getAttribute('data-theme'), "the server's theme until then").toBeNull();
+
+    page.presentFrame();
+    await nextTask();
+    await nextTask();
+    expect(page.storageReads).toContain(THEME_KEY);
+    expect(document.documentElement.getAttribute('data-theme'), 'the stored theme, after the frame').toBe('dark');
+    expect(page.replayRequests.some((url) => url.endsWith(REPLAY_PATH)), 'the head start reads the preloaded replay').toBe(true);
+  });
+
+  it('run before the server has sent the video (a slow lookup): the theme at once, the rest after the frame', async () => {
+    const page = servedViewerPage({ serverVideo: true });
+    const stage = document.querySelector('[data-shell-stage]');
+    const video = stage?.querySelector('video');
+    video?.remove();
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    await import('./boot');
+    expect(document.documentElement.getAttribute('data-theme'), 'nothing loads yet: the theme before any paint').toBe('dark');
+
+    if (video) stage?.prepend(video);
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await nextTask();
+    await nextTask();
+    expect(page.replayRequests, 'no replay request before the frame').toEqual([]);
+    page.presentFrame();
+    await nextTask();
+    await nextTask();
+    expect(page.replayRequests.some((url) => url.endsWith(REPLAY_PATH))).toBe(true);
+  });
+
+  it('with no video from the server (a stream), applies the stored theme at once and starts the head start', async () => {
+    const page = servedViewerPage({ serverVideo: false });
+    await import('./boot');
+    expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+    await nextTask();
+    expect(page.replayRequests.some((url) => url.endsWith(REPLAY_PATH))).toBe(true);
+  });
+});
