@@ -14,7 +14,7 @@ import { coldLoad, heapScrubSequence, launchBrowser, seekSequence, tracedLoad, C
 import { autocannonRun, concurrentBurst, sequentialLatency } from './lib/load.mjs';
 import { ensureBuild, FAKE_API_KEY, RESULTS_DIR, ROOT, startApp, startBareServer, startFakeUpstream, stopAllChildren } from './lib/servers.mjs';
 import { appChunkFilesFromDist, initialJsFromDist } from './lib/sizes.mjs';
-import { median, ratio, round, summary } from './lib/stats.mjs';
+import { median, ratio, ratioInterval, round, summary } from './lib/stats.mjs';
 
 const KiB = 1024;
 const MB = 1024 * 1024;
@@ -144,6 +144,7 @@ async function measureTtff(browser, app, bare, { latencyMs = 0, budgetMs = BUDGE
       viewer: v,
       bare: b,
       ratioOfMedians: ratio(v.median, b.median),
+      ratioInterval: ratioInterval(viewer.map((l) => l.ttffMs ?? null), bareLoads.map((l) => l.ttffMs ?? null), { paired: true }),
       medianPairRatio: round(median(pairRatios), 2),
       failures: { viewer: viewer.filter((l) => l.error).length, bare: bareLoads.filter((l) => l.error).length },
       viewerLoads: viewer,
@@ -191,6 +192,8 @@ async function measureSeek(browser, app, bare) {
     const viewerCurrentTime = summary(viewerLoads.flatMap((l) => figures(l.seeks?.byCurrentTime, key)));
     const bareSlider = summary(bareLoads.flatMap((l) => figures(l.seeks?.bySlider, key)));
     const bareCurrentTime = summary(bareLoads.flatMap((l) => figures(l.seeks?.byCurrentTime, key)));
+    const interval = (kind) =>
+      ratioInterval(viewerLoads.flatMap((l) => figures(l.seeks?.[kind], key)), bareLoads.flatMap((l) => figures(l.seeks?.[kind], key)), { paired: false });
     return {
       viewerSlider,
       viewerCurrentTime,
@@ -198,6 +201,8 @@ async function measureSeek(browser, app, bare) {
       bareCurrentTime,
       ratioSlider: ratio(viewerSlider.median, bareSlider.median),
       ratioCurrentTime: ratio(viewerCurrentTime.median, bareCurrentTime.median),
+      ratioIntervalSlider: interval('bySlider'),
+      ratioIntervalCurrentTime: interval('byCurrentTime'),
     };
   };
   // The goal: seek → the frame on screen. Information: seek → the page's script told of it (until session 9, the goal).
@@ -322,6 +327,8 @@ function fmt(value, unit = '', digits = 0) {
   return `${typeof value === 'number' ? value.toFixed(digits) : value}${unit}`;
 }
 const kib = (bytes) => (bytes === null || bytes === undefined ? null : bytes / KiB);
+/** A ratio's bootstrap interval, as ` [90%: low–high]`: whether a pass or a fail is more than noise. */
+const span = (interval) => (interval ? ` [${Math.round(interval.level * 100)}%: ${fmt(interval.low, '', 2)}–${fmt(interval.high, '', 2)}]` : '');
 
 function buildRows(r) {
   const rows = [];
@@ -338,7 +345,7 @@ function buildRows(r) {
       add('1 first frame', `${label}: viewer median (p25–p75)`, `${fmt(t.viewer.median, ' ms')} (${fmt(t.viewer.p25)}–${fmt(t.viewer.p75)})`);
       add('1 first frame', `${label}: bare median (p25–p75)`, `${fmt(t.bare.median, ' ms')} (${fmt(t.bare.p25)}–${fmt(t.bare.p75)})`);
       const failed = t.failures.viewer + t.failures.bare > 0 ? `; no frame in 15 s: viewer ${t.failures.viewer}, bare ${t.failures.bare}` : '';
-      add('1 first frame', `${label}: ratio viewer/bare (medians; median of pair ratios)`, `${fmt(t.ratioOfMedians, '', 2)}; ${fmt(t.medianPairRatio, '', 2)}  n=${t.pairs}${failed}`, '≤ 1.0', le(t.ratioOfMedians, 1.0) && t.failures.viewer === 0);
+      add('1 first frame', `${label}: ratio viewer/bare (medians; median of pair ratios)`, `${fmt(t.ratioOfMedians, '', 2)}${span(t.ratioInterval)}; ${fmt(t.medianPairRatio, '', 2)}  n=${t.pairs}${failed}`, '≤ 1.0', le(t.ratioOfMedians, 1.0) && t.failures.viewer === 0);
     }
   }
   if (r.ttffAtLatency) {
@@ -349,7 +356,7 @@ function buildRows(r) {
       add(
         `1b at ${RTT_MS} ms RTT`,
         `${label}: viewer / bare median; ratio (medians; pairs)`,
-        `${fmt(t.viewer.median, ' ms')} / ${fmt(t.bare.median, ' ms')}; ${fmt(t.ratioOfMedians, '', 2)}; ${fmt(t.medianPairRatio, '', 2)}  n=${t.pairs}${failed}`,
+        `${fmt(t.viewer.median, ' ms')} / ${fmt(t.bare.median, ' ms')}; ${fmt(t.ratioOfMedians, '', 2)}${span(t.ratioInterval)}; ${fmt(t.medianPairRatio, '', 2)}  n=${t.pairs}${failed}`,
         '(info)',
       );
     }
@@ -361,8 +368,8 @@ function buildRows(r) {
     add('2 seek', 'bare, click on its range input → frame shown (median)', `${fmt(s.bareSlider.median, ' ms')}  n=${s.bareSlider.n}; click → seeking ${fmt(s.inputToSeekingMs?.bareSlider.median, ' ms')}${heard(s.callback.bareSlider)}`);
     add('2 seek', 'viewer, video.currentTime → frame shown (median)', `${fmt(s.viewerCurrentTime.median, ' ms')}  n=${s.viewerCurrentTime.n}${heard(s.callback.viewerCurrentTime)}`);
     add('2 seek', 'bare, video.currentTime → frame shown (median)', `${fmt(s.bareCurrentTime.median, ' ms')}  n=${s.bareCurrentTime.n}${heard(s.callback.bareCurrentTime)}`);
-    add('2 seek', 'ratio viewer/bare, clicks', fmt(s.ratioSlider, '', 2), '≤ 1.1', le(s.ratioSlider, 1.1));
-    add('2 seek', 'ratio viewer/bare, currentTime', fmt(s.ratioCurrentTime, '', 2), '≤ 1.1', le(s.ratioCurrentTime, 1.1));
+    add('2 seek', 'ratio viewer/bare, clicks', `${fmt(s.ratioSlider, '', 2)}${span(s.ratioIntervalSlider)}`, '≤ 1.1', le(s.ratioSlider, 1.1));
+    add('2 seek', 'ratio viewer/bare, currentTime', `${fmt(s.ratioCurrentTime, '', 2)}${span(s.ratioIntervalCurrentTime)}`, '≤ 1.1', le(s.ratioCurrentTime, 1.1));
     add('2 seek', 'ratios to the script told (clicks; currentTime)', `${fmt(s.callback.ratioSlider, '', 2)}; ${fmt(s.callback.ratioCurrentTime, '', 2)}`, '(info)');
   }
   if (r.js) {

@@ -32,3 +32,49 @@ export function round(value, digits = 1) {
 export function ratio(a, b) {
   return a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null;
 }
+
+/** mulberry32: a seeded generator, so that the same samples give the same interval in every run. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const RESAMPLES = 4000;
+const INTERVAL_LEVEL = 0.9;
+
+/**
+ * A 90% percentile-bootstrap interval for median(viewer) / median(bare): how far the ratio of medians
+ * moves when the same machine's noise is drawn again. `pairs` are resampled whole ([viewer, bare]
+ * loads next to each other in time) when `paired`; otherwise each side on its own. Null under 5 pairs.
+ */
+export function ratioInterval(viewer, bare, { paired }) {
+  const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+  const pairs = paired ? viewer.map((v, i) => [v, bare[i]]).filter(([v, b]) => finite(v) && finite(b)) : null;
+  const viewerValues = paired ? pairs.map(([v]) => v) : viewer.filter(finite);
+  const bareValues = paired ? pairs.map(([, b]) => b) : bare.filter(finite);
+  if (viewerValues.length < 5 || bareValues.length < 5) return null;
+  const random = seededRandom(20261206);
+  const draw = (n) => Array.from({ length: n }, () => Math.floor(random() * n));
+  const ratios = [];
+  for (let r = 0; r < RESAMPLES; r += 1) {
+    let v;
+    let b;
+    if (paired) {
+      const picks = draw(pairs.length);
+      v = median(picks.map((i) => viewerValues[i]));
+      b = median(picks.map((i) => bareValues[i]));
+    } else {
+      v = median(draw(viewerValues.length).map((i) => viewerValues[i]));
+      b = median(draw(bareValues.length).map((i) => bareValues[i]));
+    }
+    if (b > 0) ratios.push(v / b);
+  }
+  const tail = (1 - INTERVAL_LEVEL) / 2;
+  return { level: INTERVAL_LEVEL, low: round(quantile(ratios, tail), 2), high: round(quantile(ratios, 1 - tail), 2) };
+}
