@@ -52,8 +52,8 @@ void whenParsed()
     const replay = readPreloadedReplay(initialRoute.sessionId);
     const shellStage = document.querySelector('[data-shell-stage]');
     const headStart = startPlaybackHeadStart(initialRoute.sessionId, initialRoute.start, replay, shellStage);
-    // Without the server's shell (`npm run dev`) no frame can show before React: nothing to wait for;
-    // the server's video has shown its frame already.
+    // Nothing to wait for: without the server's shell (`npm run dev`) no frame can show before React,
+    // and the server's video has shown its frame already.
     if (shellStage === null || serverFrameShown) return;
     const capped = new Promise<void>((resolve) => setTimeout(resolve, APP_WAITS_FOR_VIDEO_AT_MOST_MS));
     return Promise.race([headStart, capped]);
