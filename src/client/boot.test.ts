@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// The app itself (React) is not what these tests are about.
-vi.mock('./main', () => ({}));
+// The app itself (React) is not what these tests are about: only when boot.ts imports it.
+const app = vi.hoisted(() => ({ imports: 0 }));
+vi.mock('./main', () => {
+  app.imports += 1;
+  return {};
+});
 
 const THEME_KEY = 'replay-viewer.theme';
 const REPLAY_PATH = '/api/sessions/s1/replay';
@@ -20,11 +24,11 @@ function servedViewerPage({ serverVideo }: { serverVideo: boolean }): Harness {
   const video = serverVideo ? '<video class="player-video" data-shell-video="" autoplay muted src="/s/clip.mp4"></video>' : '';
   document.body.innerHTML = `<div id="root"><div class="player-stage" data-shell-stage="">${video}<div class="player-buffering"></div></div></div>`;
   const frameCallbacks: VideoFrameRequestCallback[] = [];
-  HTMLVideoElement.prototype.requestVideoFrameCallback = function (callback: VideoFrameRequestCallback) {
+  vi.spyOn(HTMLVideoElement.prototype, 'requestVideoFrameCallback').mockImplementation((callback: VideoFrameRequestCallback) => {
     frameCallbacks.push(callback);
     return frameCallbacks.length;
-  };
-  HTMLVideoElement.prototype.cancelVideoFrameCallback = () => undefined;
+  });
+  vi.spyOn(HTMLVideoElement.prototype, 'cancelVideoFrameCallback').mockImplementation(() => undefined);
   const storageReads: string[] = [];
   const getItem = Storage.prototype.getItem;
   vi.spyOn(Storage.prototype, 'getItem').mockImplementation(function (this: Storage, key: string) {
@@ -49,6 +53,10 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   vi.resetModules();
+  app.imports = 0;
+  // happy-dom has no frame callbacks: stand-ins for the spies above to replace.
+  HTMLVideoElement.prototype.requestVideoFrameCallback ??= () => 0;
+  HTMLVideoElement.prototype.cancelVideoFrameCallback ??= () => undefined;
   window.localStorage.setItem(THEME_KEY, 'dark');
   document.documentElement.removeAttribute('data-theme');
 });
@@ -67,6 +75,7 @@ describe('boot.ts on a viewer page', () => {
     await nextTask();
     expect(page.storageReads, 'no localStorage read before the frame').toEqual([]);
     expect(page.replayRequests, 'no replay request before the frame').toEqual([]);
+    expect(app.imports, 'no app before the frame').toBe(0);
     expect(document.documentElement.getAttribute('data-theme'), "the server's theme until then").toBeNull();
 
     page.presentFrame();
@@ -75,6 +84,8 @@ describe('boot.ts on a viewer page', () => {
     expect(page.storageReads).toContain(THEME_KEY);
     expect(document.documentElement.getAttribute('data-theme'), 'the stored theme, after the frame').toBe('dark');
     expect(page.replayRequests.some((url) => url.endsWith(REPLAY_PATH)), 'the head start reads the preloaded replay').toBe(true);
+    // Well under the 800 ms cap: a second wait for a frame (none comes here) would fail this.
+    await vi.waitFor(() => expect(app.imports, 'the app, with no second wait for a frame').toBe(1), { timeout: 200 });
   });
 
   it('run before the server has sent the video (a slow lookup): the theme at once, the rest after the frame', async () => {

@@ -5,9 +5,17 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'replay-viewer.theme';
 const ORDER: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
+/**
+ * The stored choice; without one (storage refused or cleared), the theme the page was sent in: the
+ * server puts the cookie's choice on <html>, and that cookie must not be undone for want of the other copy.
+ */
 export function readThemeChoice(): ThemeChoice {
-  const stored = readLocal(KEY);
-  return stored === 'light' || stored === 'dark' ? stored : 'system';
+  const stored = readLocal(KEY) ?? document.documentElement.getAttribute('data-theme');
+  return isChosenTheme(stored) ? stored : 'system';
+}
+
+function isChosenTheme(value: string | null): value is 'light' | 'dark' {
+  return value === 'light' || value === 'dark';
 }
 
 /** `color-scheme` on <html> drives every `light-dark()` colour in the stylesheet. */
