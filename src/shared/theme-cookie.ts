@@ -7,10 +7,14 @@ export type ChosenTheme = 'light' | 'dark';
 
 export const THEME_COOKIE = 'replay-viewer-theme';
 
+export function isChosenTheme(value: string | null | undefined): value is ChosenTheme {
+  return value === 'light' || value === 'dark';
+}
+
 export function themeFromCookieHeader(header: string | null | undefined): ChosenTheme | null {
   for (const part of (header ?? '').split(';')) {
     const [name, value] = part.trim().split('=');
-    if (name === THEME_COOKIE && (value === 'light' || value === 'dark')) return value;
+    if (name === THEME_COOKIE && isChosenTheme(value)) return value;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { themeCookie } from '../../shared/theme-cookie';
+import { isChosenTheme, themeCookie } from '../../shared/theme-cookie';
 import { readLocal, writeLocal } from './local-store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -12,10 +12,6 @@ const ORDER: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 export function readThemeChoice(): ThemeChoice {
   const stored = readLocal(KEY) ?? document.documentElement.getAttribute('data-theme');
   return isChosenTheme(stored) ? stored : 'system';
-}
-
-function isChosenTheme(value: string | null): value is 'light' | 'dark' {
-  return value === 'light' || value === 'dark';
 }
 
 /** `color-scheme` on <html> drives every `light-dark()` colour in the stylesheet. */
