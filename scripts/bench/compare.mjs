@@ -10,7 +10,7 @@
 // This checkout is used as built (no rebuild). Prints medians and 90% intervals of the ratios of medians.
 import { coldLoad, launchBrowser } from './lib/browser.mjs';
 import * as here from './lib/servers.mjs';
-import { median, ratioInterval, round } from './lib/stats.mjs';
+import { formatInterval, median, ratioInterval, round } from './lib/stats.mjs';
 
 const options = new Map(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')));
 const others = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((a) => a.split('='));
@@ -54,8 +54,7 @@ try {
   for (const servers of modules) servers.stopAllChildren();
 }
 
-const span = (i) => (i ? `[${i.low}–${i.high}]` : '');
-console.log(`${SCENARIO}, ${ROUNDS} rounds; medians, and ratios of medians with 90% intervals (rounds resampled whole)`);
+console.log(`${SCENARIO}, ${ROUNDS} rounds; medians, and ratios of medians with their intervals (rounds resampled whole)`);
 for (const side of sides) {
   const s = samples[side];
   const line = [`${side.padEnd(12)} first frame ${round(median(s.firstFrameMs))} ms, loadedmetadata ${round(median(s.metadataMs))} ms`];
@@ -63,7 +62,7 @@ for (const side of sides) {
     const ff = ratioInterval(s.firstFrameMs, samples[against].firstFrameMs, { paired: true });
     const meta = ratioInterval(s.metadataMs, samples[against].metadataMs, { paired: true });
     const ratioOf = (key) => round(median(s[key]) / median(samples[against][key]), 2);
-    line.push(`  / ${against}: first frame ${ratioOf('firstFrameMs')} ${span(ff)}, loadedmetadata ${ratioOf('metadataMs')} ${span(meta)}`);
+    line.push(`  / ${against}: first frame ${ratioOf('firstFrameMs')} ${formatInterval(ff)}, loadedmetadata ${ratioOf('metadataMs')} ${formatInterval(meta)}`);
   }
   console.log(line.join('\n'));
 }

@@ -14,7 +14,7 @@ import { coldLoad, heapScrubSequence, launchBrowser, seekSequence, tracedLoad, C
 import { autocannonRun, concurrentBurst, sequentialLatency } from './lib/load.mjs';
 import { ensureBuild, FAKE_API_KEY, RESULTS_DIR, ROOT, startApp, startBareServer, startFakeUpstream, stopAllChildren } from './lib/servers.mjs';
 import { appChunkFilesFromDist, initialJsFromDist } from './lib/sizes.mjs';
-import { median, ratio, ratioInterval, round, summary } from './lib/stats.mjs';
+import { formatInterval, median, ratio, ratioInterval, round, summary } from './lib/stats.mjs';
 
 const KiB = 1024;
 const MB = 1024 * 1024;
@@ -328,7 +328,7 @@ function fmt(value, unit = '', digits = 0) {
 }
 const kib = (bytes) => (bytes === null || bytes === undefined ? null : bytes / KiB);
 /** A ratio's bootstrap interval, as ` [90%: low–high]`: whether a pass or a fail is more than noise. */
-const span = (interval) => (interval ? ` [${Math.round(interval.level * 100)}%: ${fmt(interval.low, '', 2)}–${fmt(interval.high, '', 2)}]` : '');
+const span = (interval) => (interval ? ` ${formatInterval(interval)}` : '');
 
 function buildRows(r) {
   const rows = [];

@@ -9,3 +9,4 @@ export declare function ratioInterval(
   bare: readonly (number | null)[],
   options: { paired: boolean },
 ): RatioInterval | null;
+export declare function formatInterval(interval: RatioInterval | null): string;

@@ -78,3 +78,10 @@ export function ratioInterval(viewer, bare, { paired }) {
   const tail = (1 - INTERVAL_LEVEL) / 2;
   return { level: INTERVAL_LEVEL, low: round(quantile(ratios, tail), 2), high: round(quantile(ratios, 1 - tail), 2) };
 }
+
+/** An interval as the bench prints it, e.g. `[90%: 0.93–1.01]`; empty when there is none. */
+export function formatInterval(interval) {
+  if (!interval) return '';
+  const two = (value) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : '—');
+  return `[${Math.round(interval.level * 100)}%: ${two(interval.low)}–${two(interval.high)}]`;
+}

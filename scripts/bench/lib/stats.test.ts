@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratioInterval } from './stats.mjs';
+import { formatInterval, ratioInterval } from './stats.mjs';
 
 const bare = [150, 142, 161, 139, 155, 170, 148, 151, 158, 144, 163];
 
@@ -21,5 +21,13 @@ describe("ratioInterval (the bench's bootstrap interval of a ratio of medians)",
     const viewer = bare.map((ms, i) => (i === 0 ? null : ms * 1.1));
     expect(ratioInterval(viewer, bare, { paired: true })).toEqual({ level: 0.9, low: 1.1, high: 1.1 });
     expect(ratioInterval([1, 2, 3, 4], [1, 2, 3, 4], { paired: true })).toBeNull();
+  });
+});
+
+describe('formatInterval', () => {
+  it('prints the level and both ends with two decimals, and nothing without an interval', () => {
+    expect(formatInterval({ level: 0.9, low: 0.93, high: 1 })).toBe('[90%: 0.93–1.00]');
+    expect(formatInterval({ level: 0.9, low: null, high: 1.2 })).toBe('[90%: —–1.20]');
+    expect(formatInterval(null)).toBe('');
   });
 });
