@@ -44,6 +44,8 @@ try {
       row[side] = { firstFrameMs: run.firstFrame?.atMs ?? null, metadataMs: run.marks?.['video.loadedmetadata'] ?? null };
     }
     if (round < 0) continue;
+    // A 100-round run of several sides takes 10-30 min here: say how far it is.
+    if ((round + 1) % 10 === 0) console.error(`round ${round + 1}/${ROUNDS} done`);
     for (const side of sides) {
       samples[side].firstFrameMs.push(row[side].firstFrameMs);
       samples[side].metadataMs.push(row[side].metadataMs);
