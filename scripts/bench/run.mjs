@@ -67,7 +67,8 @@ function describeLoad(run, sessionId) {
   const replayStartMs = replayEntries.length ? Math.min(...replayEntries.map((r) => r.startMs)) : null;
   const replayEndMs = replayEntries.length ? Math.min(...replayEntries.map((r) => r.responseEndMs)) : null;
   const hlsEntry = (run.resources ?? []).find((r) => /\/hls[^/]*\.js(\?|$)/.test(r.name));
-  const entryJs = (run.resources ?? []).find((r) => r.initiatorType === 'script' && /\/assets\/index-[^/]*\.js$/.test(r.name));
+  // By name: a streamed viewer page fetches it by a modulepreload (initiator "other" in Chromium).
+  const entryJs = (run.resources ?? []).find((r) => /\/assets\/index-[^/]*\.js$/.test(r.name));
   const firstSegment = (run.resources ?? []).find((r) => /\.(ts|m4s|mp4)(\?|$)/.test(new URL(r.name).pathname));
   const ttff = run.ttffMs;
   const jsBeforeFrame = (run.network ?? []).filter(
@@ -96,6 +97,7 @@ function describeLoad(run, sessionId) {
     pageErrors: run.pageErrors,
     longTasksBeforeFrame: { count: longTasksBeforeFrame.length, totalMs: round(longTasksBeforeFrame.reduce((s, t) => s + t.durationMs, 0)) },
     jsBeforeFrame: jsSum(jsBeforeFrame),
+    entryRunMs: round(run.entryRunMs ?? null),
     appStartMs: round(run.appStartMs ?? null),
     appRanBeforeFrame,
     jsRanBeforeFrame: jsSum(jsRanBeforeFrame),
@@ -449,6 +451,7 @@ function printCriticalPath(r) {
       replayResponseEndMs: med(loads, (l) => l.replay.endMs),
       entryJsStartMs: med(loads, (l) => l.entryJs?.startMs),
       entryJsEndMs: med(loads, (l) => l.entryJs?.endMs),
+      entryRunMs: med(loads, (l) => l.entryRunMs),
       hlsJsStartMs: med(loads, (l) => l.hlsJs?.startMs),
       hlsJsEndMs: med(loads, (l) => l.hlsJs?.endMs),
       domContentLoadedMs: med(loads, (l) => l.marks.domContentLoaded),

@@ -8,15 +8,19 @@ import { applyThemeChoice, readThemeChoice } from './ui/theme';
 import './styles.css';
 
 // index.html runs this small entry only (async: it does not wait for the stylesheet and the first
-// layout, only for the parser). It holds no zod, no react-query and no React: on a shared link it
-// reads the replay that the HTML preloads and starts the video in the server's shell of the page
-// (src/server/viewer-shell.ts): mp4 directly (or the one the HTML already started), hls.js only for
-// a stream. The app (React and the rest) is downloaded and run once the video has shown its first
-// frame: its download competes with the video's first bytes and its start-up is ~100-300 ms of main
-// thread, both of which would otherwise stand between the replay's answer and the picture. The app
-// validates the same answer with zod before it shows anything of it. The wait is capped, so the
-// page's controls never wait long for a slow video.
+// layout, only for the parser); on a shared link the server's page runs it from the player's stage
+// instead, an mp4-only replay's once its video has data (src/server/shell-boot.ts). It holds no zod,
+// no react-query and no React: on a shared link it reads the replay that the HTML preloads and starts
+// the video in the server's shell of the page (src/server/viewer-shell.ts): mp4 directly (or the one
+// the HTML already started), hls.js only for a stream. The app (React and the rest) is downloaded and
+// run once the video has shown its first frame: its download competes with the video's first bytes
+// and its start-up is ~100-300 ms of main thread, both of which would otherwise stand between the
+// replay's answer and the picture. The app validates the same answer with zod before it shows
+// anything of it. The wait is capped, so the page's controls never wait long for a slow video.
 const APP_WAITS_FOR_VIDEO_AT_MOST_MS = 800;
+
+// User timing: when this entry runs, for the bench, the tests and RUM.
+performance.mark('replay-viewer:boot');
 
 // The theme before anything paints in it. The user's choice lives in localStorage, whose first read
 // in a page is synchronous and slow (2-20 ms measured): once the server's mp4 is loading, it waits

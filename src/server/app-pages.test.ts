@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHELL_ENTRY_CSP_SOURCES } from './shell-boot';
 import { jsonResponse, makeTestApp, NOTTE_ENV } from './test-support';
 
 const PRELOAD = '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay">';
@@ -9,7 +10,7 @@ function expectHtmlSecurityHeaders(response: Response, options: { loopback?: boo
   expect(csp).toBe(
     [
       "default-src 'self'",
-      "script-src 'self'",
+      `script-src 'self' ${SHELL_ENTRY_CSP_SOURCES}`,
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
       `media-src 'self' blob: https:${loopback}`,

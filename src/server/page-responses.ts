@@ -6,6 +6,7 @@ import type { ProxyAnswer } from './proxy-answer';
 import { HLS_PRELOAD_WAIT_MS, SHELL_VIDEO_SLOT, SHELL_VIDEO_WAIT_MS, shellStagePieces } from './shell-video';
 import { htmlWithLateSlot } from './streamed-html';
 import { injectViewerShell } from './viewer-shell';
+import { moveEntryToStage } from './shell-boot';
 import { isDirectlyServable, isSafeAssetPath, staticCacheControl } from './static-paths';
 
 /**
@@ -34,15 +35,21 @@ export async function indexHtmlResponse(
   const html = await asset.text();
   const { viewer, demoSamples } = additions;
   const lookup = viewer?.lookup ?? null;
-  const withViewer = viewer
-    ? injectViewerShell(injectReplayPreload(html, viewer.sessionId, { hlsInHead: lookup === null }), { embed: viewer.embed })
-    : html;
+  const withPreloads = viewer ? injectReplayPreload(html, viewer.sessionId, { hlsInHead: lookup === null }) : html;
+  // A page whose stage is streamed runs its entry from there (src/server/shell-boot.ts); after the
+  // preloads above, which drop the app's own.
+  const { html: withEntry, entry } = viewer && lookup ? moveEntryToStage(withPreloads) : { html: withPreloads, entry: { kind: 'head' } as const };
+  const withViewer = viewer ? injectViewerShell(withEntry, { embed: viewer.embed }) : html;
   const withSamples = demoSamples ? injectDemoSamples(withViewer, demoSamples) : withViewer;
   // The user's chosen theme (one of two fixed words) on <html> before anything paints.
   const body = additions.theme ? withSamples.replace(/<html(\s[^>]*)?>/i, (tag) => `${tag.slice(0, -1)} data-theme="${additions.theme}">`) : withSamples;
   const late =
     viewer && lookup
-      ? shellStagePieces(lookup, viewer.sessionId, hlsPreloadLinks(html), { hlsWaitMs: HLS_PRELOAD_WAIT_MS, videoWaitMs: SHELL_VIDEO_WAIT_MS })
+      ? shellStagePieces(
+          lookup,
+          { sessionId: viewer.sessionId, hlsLinks: hlsPreloadLinks(html), entry },
+          { hlsWaitMs: HLS_PRELOAD_WAIT_MS, videoWaitMs: SHELL_VIDEO_WAIT_MS },
+        )
       : null;
   return new Response(late ? htmlWithLateSlot(body, SHELL_VIDEO_SLOT, late) : body.replace(SHELL_VIDEO_SLOT, ''), {
     status,

@@ -1,4 +1,5 @@
 import type { ServerConfig } from './config';
+import { SHELL_ENTRY_CSP_SOURCES } from './shell-boot';
 
 const LOOPBACK_SOURCES = 'http://127.0.0.1:* http://localhost:*';
 
@@ -6,7 +7,8 @@ export function contentSecurityPolicy(config: Pick<ServerConfig, 'frameAncestors
   const loopback = config.loopbackMediaAllowed ? ` ${LOOPBACK_SOURCES}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // Only the viewer shell's own inline scripts, by hash (src/server/shell-boot.ts).
+    `script-src 'self' ${SHELL_ENTRY_CSP_SOURCES}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     `media-src 'self' blob: https:${loopback}`,

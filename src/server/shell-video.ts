@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { replaySchema, type Replay } from '../shared/replay-schema';
 import type { ProxyAnswer } from './proxy-answer';
+import { entryScriptHtml, videoEntryAttributes, type ShellEntry } from './shell-boot';
 
 /**
  * How long a viewer page's HTML waits for the replay before it closes without a video. The browser's
@@ -24,19 +25,16 @@ export const SHELL_VIDEO_SLOT = '<!--shell-video-->';
  * The `<video>` that the HTML itself starts in the viewer's shell, for a replay that has only an
  * mp4: the parser starts the file's download before any script has arrived, and every browser
  * plays an mp4 (for a stream, hls.js or native HLS is the browser's choice: boot.ts starts those).
- * boot.ts adopts this element as its head start. Empty for anything else.
+ * boot.ts adopts this element as its head start. With `entryPath`, the video runs the page's entry
+ * (src/server/shell-boot.ts). Empty for anything else.
  */
-function shellVideoHtml(answer: ProxyAnswer, sessionId: string): string {
-  const replay = replayOf(answer);
-  return replay === null ? '' : videoHtml(replay, sessionId);
-}
-
-function videoHtml(replay: Replay, sessionId: string): string {
+function videoHtml(replay: Replay, sessionId: string, entryPath: string | null): string {
   const { playlist_content: playlist, mp4_url: mp4Url } = replay;
   if (playlist !== null || mp4Url === null || !isMediaUrl(mp4Url)) return '';
+  const runsEntry = entryPath === null ? '' : videoEntryAttributes(entryPath);
   // sessionId is a validated ID (letters, digits, - and _): safe in an attribute as it is.
   return (
-    `<video class="player-video" data-shell-video="" autoplay muted playsinline preload="auto" ` +
+    `<video class="player-video" data-shell-video=""${runsEntry} autoplay muted playsinline preload="auto" ` +
     `aria-label="Recording of session ${sessionId}" src="${escapeAttribute(mp4Url)}"></video>`
   );
 }
@@ -63,36 +61,49 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** What a viewer page's stage is written for: its session, a stream's hls.js preloads, where its entry runs. */
+export interface StagePage {
+  sessionId: string;
+  hlsLinks: string;
+  entry: ShellEntry;
+}
+
 /**
  * What the server writes into the shell's stage, piece by piece, as the replay lookup tells it: an
  * mp4-only replay's `<video>`; a stream's hls.js preloads (`hlsLinks`); nothing for an error (there is
- * nothing to play; empty pieces are not yielded). A lookup slower than `hlsWaitMs` gets the preloads then, and still its video up
+ * nothing to play). A lookup slower than `hlsWaitMs` gets the preloads then, and still its video up
  * to `videoWaitMs`; one with no answer at all (null) gets the preloads (the app will ask again).
+ * An entry that runs from the stage is run by the first piece: by the video's handlers, or by its
+ * module script next to whatever else the piece holds. Empty pieces are not yielded.
  */
 export async function* shellStagePieces(
   lookup: Promise<ProxyAnswer | null>,
-  sessionId: string,
-  hlsLinks: string,
+  page: StagePage,
   { hlsWaitMs, videoWaitMs }: { hlsWaitMs: number; videoWaitMs: number },
 ): AsyncGenerator<string> {
+  const entryPath = page.entry.kind === 'stage' ? page.entry.path : null;
+  const entryScript = entryPath === null ? '' : entryScriptHtml(entryPath);
   // Never rejects (the caller's promise is built so), but a page must not fail on it if it did.
   const settled = lookup.catch(() => null);
   const early = await within(settled, hlsWaitMs);
   if (early !== TIMED_OUT) {
-    const html = early === null ? hlsLinks : stageHtmlFor(early, sessionId, hlsLinks);
-    if (html !== '') yield html;
+    const replay = early === null ? null : replayOf(early);
+    const video = replay === null ? '' : videoHtml(replay, page.sessionId, entryPath);
+    if (video !== '') {
+      yield video;
+      return;
+    }
+    // No answer: the app will ask again, most likely for a stream.
+    const preloads = early === null || (replay !== null && replay.playlist_content !== null) ? page.hlsLinks : '';
+    if (preloads + entryScript !== '') yield preloads + entryScript;
     return;
   }
-  if (hlsLinks !== '') yield hlsLinks;
+  // Slow: the preloads, and the entry as it would run from the head; the video if it still comes.
+  if (page.hlsLinks + entryScript !== '') yield page.hlsLinks + entryScript;
   const late = await within(settled, Math.max(videoWaitMs - hlsWaitMs, 0));
-  const video = late !== TIMED_OUT && late !== null ? shellVideoHtml(late, sessionId) : '';
+  const replay = late !== TIMED_OUT && late !== null ? replayOf(late) : null;
+  const video = replay === null ? '' : videoHtml(replay, page.sessionId, null);
   if (video !== '') yield video;
-}
-
-function stageHtmlFor(answer: ProxyAnswer, sessionId: string, hlsLinks: string): string {
-  const replay = replayOf(answer);
-  if (replay === null) return '';
-  return replay.playlist_content !== null ? hlsLinks : videoHtml(replay, sessionId);
 }
 
 const TIMED_OUT = Symbol('timed out');

@@ -124,7 +124,8 @@ export async function coldLoad(browser, url, { timeoutMs = 20_000, after, cdp = 
     const snapshot = await page.evaluate(() => ({
       timeOriginEpochMs: performance.timeOrigin,
       firstFrame: window.__bench.firstFrame,
-      // boot.ts marks when it starts the app (React), just before importing it.
+      // boot.ts marks when it runs, and when it starts the app (React), just before importing it.
+      entryRunMs: performance.getEntriesByName('replay-viewer:boot')[0]?.startTime ?? null,
       appStartMs: performance.getEntriesByName('replay-viewer:app-start')[0]?.startTime ?? null,
       marks: window.__bench.marks,
       parserModulepreloads: window.__bench.parserModulepreloads,
