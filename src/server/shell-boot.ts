@@ -5,16 +5,18 @@ import { BUILT_SCRIPT_PATH } from '../shared/chunk-metas';
  * (src/server/shell-video.ts). Built, the entry is a module script in the head, which runs as soon
  * as it has arrived: for an mp4-only replay that is while the server's `<video>` starts loading, and
  * running any script then delayed the video's first frame by 8-10% (BENCHMARKS.md, sessions 12-13;
- * an empty module cost as much as the entry, and so did a small inline script in the head). So on
- * those pages the head leaves the entry out, and the stage runs it:
+ * an empty module cost as much as the entry; a small inline script in the head, measured together
+ * with a high-priority preload of the entry, did not avoid it). So on those pages the head leaves the
+ * entry out, and the stage runs it:
  * - an mp4's `<video>` imports it from its own event handlers: `loadeddata` (the file's start is
  *   decoded), `error`, or the end of a 1 s CSS animation that animates nothing, for a file that
  *   neither loads nor fails (a hung storage host: `stalled` does not fire for a request that never
  *   answers);
  * - anything else (a stream, an error, no answer) gets the entry's module script in the stage, where
  *   it runs as it did from the head (the replay is known by then, or its lookup is slow).
- * Importing a module that already ran does nothing. The handlers need CSP `'unsafe-hashes'`
- * (Chrome 69, Safari 15.4 and Firefox 115 on, by MDN's table; only Chromium is tested here).
+ * Importing a module that already ran does nothing. The handlers need CSP Level 3's `'unsafe-hashes'`
+ * (only Chromium is tested here): a browser without it keeps the shell and its playing video, without
+ * the app.
  */
 export type ShellEntry = { kind: 'head' } | { kind: 'stage'; path: string };
 
@@ -32,9 +34,9 @@ const ENTRY_SCRIPT = /<script type="module"[^>]*?\ssrc="([^"]+)"[^>]*><\/script>
 
 /**
  * `html` (the built index.html) without its entry's module script: the page runs the entry from its
- * stage. Not even preloaded: its download and compilation, too, cost the mp4's first frame (a
- * `modulepreload` at high priority 12%, at the default priority about 5%; BENCHMARKS.md, session 13),
- * and a stream's stage asks for it as soon as the replay is known. As it was when the entry is not one
+ * stage. Not even preloaded: a `modulepreload` of it cost the mp4's first frame 10% at high priority
+ * and measured no better than the old page at the default one (BENCHMARKS.md, session 13); a
+ * stream's stage asks for it as soon as the replay is known. As it was when the entry is not one
  * of our built scripts (then it stays in the head).
  */
 export function moveEntryToStage(html: string): { html: string; entry: ShellEntry } {

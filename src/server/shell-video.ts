@@ -93,7 +93,7 @@ export async function* shellStagePieces(
       yield video;
       return;
     }
-    // No answer: the app will ask again, most likely for a stream.
+    // A stream gets the hls.js preloads, and so does no answer (the app will ask again; most replays are streams).
     const preloads = early === null || (replay !== null && replay.playlist_content !== null) ? page.hlsLinks : '';
     if (preloads + entryScript !== '') yield preloads + entryScript;
     return;
