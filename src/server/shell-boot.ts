@@ -15,8 +15,8 @@ import { BUILT_SCRIPT_PATH } from '../shared/chunk-metas';
  * - anything else (a stream, an error, no answer) gets the entry's module script in the stage, where
  *   it runs as it did from the head (the replay is known by then, or its lookup is slow).
  * Importing a module that already ran does nothing. The handlers need CSP Level 3's `'unsafe-hashes'`
- * (only Chromium is tested here): a browser without it keeps the shell and its playing video, without
- * the app.
+ * (Chromium 69+, Safari 15.4+, Firefox 109+; only Chromium is tested here): an older browser keeps the
+ * shell and its playing video, without the app.
  */
 export type ShellEntry = { kind: 'head' } | { kind: 'stage'; path: string };
 
