@@ -65,6 +65,26 @@ test.describe('steps on the timeline', () => {
     await expect(items.filter({ hasText: 'Logged in' }).getByRole('button')).toBeDisabled();
   });
 
+  test("a step's URL wraps after a slash, not in the middle of a word", async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    const detail = page.getByRole('list', { name: 'Steps' }).locator('.step-detail', { hasText: 'https://example.com/login' }).first();
+    await expect(detail).toBeVisible();
+    // The lines each text piece of the detail is laid out on (pieces are split at the URL's separators).
+    const piecesLines = await detail.evaluate((node) =>
+      [...node.childNodes]
+        .filter((child) => child.nodeType === Node.TEXT_NODE)
+        .map((child) => {
+          const range = document.createRange();
+          range.selectNodeContents(child);
+          return { text: child.textContent, tops: [...new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))] };
+        }),
+    );
+    // At this width (1280 px, two columns) the goto step's URL does not fit on one line next to its ✓.
+    expect(new Set(piecesLines.flatMap((piece) => piece.tops)).size, JSON.stringify(piecesLines)).toBeGreaterThan(1);
+    for (const piece of piecesLines) expect(piece.tops, `"${piece.text}" stays on one line`).toHaveLength(1);
+    await expect(detail).toHaveText('https://example.com/login');
+  });
+
   test('N and Shift+N jump to the next and previous step', async ({ page, sid }) => {
     await page.goto(`/sessions/${sid('hls-ok')}`);
     await expectPlaying(page);

@@ -1,9 +1,10 @@
-import { memo, useEffect, useRef } from 'react';
+import { Fragment, memo, useEffect, useRef } from 'react';
 import { currentStepIndex } from '../../shared/timeline-steps';
 import type { MomentLabel } from '../../shared/wall-clock';
 import type { PlayerStore } from '../player/player-store';
 import { usePlayerValueDeferred } from '../player/use-player-snapshot';
 import type { PlacedStep } from './placed-steps';
+import { urlLinePieces } from './url-line-breaks';
 
 type StepsPanelProps =
   | { state: 'loading' }
@@ -93,6 +94,20 @@ interface StepRowProps {
   store: PlayerStore;
 }
 
+/** A step's URL or typed value, free to wrap at its separators (`<wbr>` adds no text to a copy). */
+function StepDetail({ text }: { text: string }) {
+  return (
+    <span className="step-detail">
+      {urlLinePieces(text).map((piece, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 /** Memoised: a new current step re-renders two rows, not the whole list. */
 const StepRow = memo(function StepRow({ step, isCurrent, timeText, timeTitle, store }: StepRowProps) {
   return (
@@ -116,7 +131,7 @@ const StepRow = memo(function StepRow({ step, isCurrent, timeText, timeTitle, st
         <span className={`step-kind kind-${step.kind}`}>{KIND_LABELS[step.kind]}</span>
         <span className="step-body">
           <span className="step-label">{step.label}</span>
-          {step.detail && <span className="step-detail">{step.detail}</span>}
+          {step.detail && <StepDetail text={step.detail} />}
           {step.success === false && step.message && <span className="step-error">✗ {step.message}</span>}
           {!step.onVideo && <span className="step-outside">outside the video</span>}
         </span>
