@@ -19,6 +19,28 @@ describe('playlistMediaUris', () => {
   });
 });
 
+const fmp4Playlist = (sig: string) =>
+  [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    `#EXT-X-MAP:URI="https://s.example/init.mp4?sig=${sig}"`,
+    '#EXTINF:2.0,',
+    `https://s.example/seg_000.m4s?sig=${sig}`,
+    '#EXT-X-ENDLIST',
+  ].join('\n');
+
+describe('playlistMediaUris of an fMP4 stream', () => {
+  it('lists the init segment of #EXT-X-MAP before the segments', () => {
+    expect(playlistMediaUris(fmp4Playlist('a'))).toEqual(['https://s.example/init.mp4?sig=a', 'https://s.example/seg_000.m4s?sig=a']);
+  });
+  it('renews the init segment with the segments', () => {
+    const map = new FreshUrlMap(fmp4Playlist('a'));
+    expect(map.update(fmp4Playlist('b'))).toBe(true);
+    expect(map.freshest('https://s.example/init.mp4?sig=a')).toBe('https://s.example/init.mp4?sig=b');
+    expect(map.freshest('https://s.example/seg_000.m4s?sig=a')).toBe('https://s.example/seg_000.m4s?sig=b');
+  });
+});
+
 describe('FreshUrlMap', () => {
   it('maps every URL ever seen to the freshest URL of the same segment', () => {
     const map = new FreshUrlMap(playlist('a'));

@@ -1,9 +1,17 @@
-/** Media URIs of an HLS playlist, in order: every non-empty line that is not a tag or comment. */
+const TAG_URI = /URI="([^"]*)"/g;
+
+/**
+ * Media URIs of an HLS playlist, in order: every non-empty line that is not a tag or comment, and the
+ * `URI="…"` attributes of tags. An fMP4 stream's init segment is one (`#EXT-X-MAP:URI="…"`): it is
+ * presigned like the segments, so a load of it after the first links expired (a retry) needs the
+ * fresh link too.
+ */
 export function playlistMediaUris(playlistText: string): string[] {
   return playlistText
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !line.startsWith('#'));
+    .flatMap((line) => (line.startsWith('#') ? [...line.matchAll(TAG_URI)].map((match) => match[1] ?? '') : [line]))
+    .filter((uri) => uri.length > 0);
 }
 
 /**
