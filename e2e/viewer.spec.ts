@@ -57,6 +57,21 @@ test.describe('viewer: playback', () => {
     expect(missingAfter, 'the dead HLS instance no longer requests segments').toBe(missingBefore);
   });
 
+  test('an fMP4 stream (init segment in #EXT-X-MAP, .m4s segments) plays and seeks, with no mp4 to fall back to', async ({ page, sid, upstream }) => {
+    const id = sid('hls-fmp4');
+    await page.goto(`/sessions/${id}`);
+    await expectPlaying(page);
+    await playerVideo(page).evaluate((node) => {
+      (node as HTMLVideoElement).currentTime = 21;
+    });
+    await expect.poll(async () => (await videoState(page)).currentTime, { message: 'playing past the seek target' }).toBeGreaterThan(21.5);
+    const fetched = upstream.storageRequests({ sessionId: id });
+    expect(fetched.filter((r) => r.asset === 'clip/fmp4_init.mp4').map((r) => r.status)).toEqual([200]);
+    const segments = fetched.filter((r) => r.asset.endsWith('.m4s'));
+    expect(segments.some((r) => r.asset === 'clip/fmp4_010.m4s'), 'the segment of the seek target').toBe(true);
+    expect(segments.every((r) => r.status === 200)).toBe(true);
+  });
+
   test('a replay with expires_at null still plays', async ({ page, sid }) => {
     await page.goto(`/sessions/${sid('null-expiry')}`);
     await expectPlaying(page);

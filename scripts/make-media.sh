@@ -485,6 +485,12 @@ ffmpeg -nostdin -hide_banner -loglevel error -y \
   -t 30 "${X264_SMALL[@]}" -crf 34 -movflags +faststart "$E2E/clip/clip.mp4"
 hls "$E2E/clip" "$E2E/clip/clip.mp4"
 { manifest_entry clip "$E2E/clip" "$E2E/clip/clip.mp4"; printf '\n'; } >"$E2E/clip/manifest.json"
+# The same clip as fMP4 HLS: an init segment named by #EXT-X-MAP, then .m4s segments (the other
+# segment format hls.js plays; the fake upstream's `hls-fmp4` scenario).
+rm -f "$E2E"/clip/fmp4*
+ffmpeg -nostdin -hide_banner -loglevel error -y -i "$E2E/clip/clip.mp4" -c copy -map_metadata -1 -fflags +bitexact \
+  -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_type fmp4 -hls_fmp4_init_filename fmp4_init.mp4 \
+  -hls_segment_filename "$E2E/clip/fmp4_%03d.m4s" "$E2E/clip/fmp4.m3u8"
 
 rm -f "$E2E"/long/*.ts
 ffmpeg -nostdin -hide_banner -loglevel error -y \

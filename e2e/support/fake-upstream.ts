@@ -104,6 +104,8 @@ interface ReplyPlan {
 
 interface ClipMedia {
   playlistText: string;
+  /** The same clip as fMP4 HLS (`#EXT-X-MAP` init segment, .m4s segments). */
+  fmp4PlaylistText: string;
   durationMs: number;
 }
 
@@ -197,7 +199,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (mode === 'missing') return finish(404, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>NoSuchKey</Code></Error>');
     const body = readAsset(opts.mediaDir, asset);
     if (!body) return finish(404, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>NoSuchKey</Code></Error>');
-    const contentType = asset.endsWith('.mp4') ? 'video/mp4' : asset.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t';
+    const contentType = /\.(mp4|m4s)$/.test(asset) ? 'video/mp4' : asset.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t';
     const base = { ...cors, 'content-type': contentType, 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
     const range = parseRange(record.range, body.length);
     if (range === 'unsatisfiable') return finish(416, { ...base, 'content-range': `bytes */${body.length}` });
@@ -216,8 +218,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   };
 
   // ---- replay bodies ------------------------------------------------------------------------------
-  const clipPlaylist = (mode: 'ok' | 'nocors' | 'missing', expiresAtMs: number, sessionId: string): string =>
-    rewritePlaylist(media.clip.playlistText, (uri) => link(mode, `clip/${uri}`, expiresAtMs, sessionId));
+  const clipPlaylist = (mode: 'ok' | 'nocors' | 'missing', expiresAtMs: number, sessionId: string, format: 'ts' | 'fmp4' = 'ts'): string =>
+    rewritePlaylist(format === 'fmp4' ? media.clip.fmp4PlaylistText : media.clip.playlistText, (uri) => link(mode, `clip/${uri}`, expiresAtMs, sessionId));
 
   const longPlaylist = (segmentCount: number, expiresAtMs: number, sessionId: string): string => {
     const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${LONG_SEGMENT_SEC}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:VOD'];
@@ -229,7 +231,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   };
 
   interface ReplayShape {
-    playlist?: 'ok' | 'nocors' | 'missing' | 'long' | 'short' | null;
+    playlist?: 'ok' | 'fmp4' | 'nocors' | 'missing' | 'long' | 'short' | null;
     mp4?: 'ok' | 'nocors' | null;
     ttlMs?: number | null;
     videoStartMs?: number | null;
@@ -245,6 +247,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     let playlistContent: string | null = null;
     if (playlist === 'long') playlistContent = longPlaylist(LONG_SEGMENT_COUNT, expiresAtMs, sessionId);
     else if (playlist === 'short') playlistContent = longPlaylist(SHORT_LINKS_SEGMENT_COUNT, expiresAtMs, sessionId);
+    else if (playlist === 'fmp4') playlistContent = clipPlaylist('ok', expiresAtMs, sessionId, 'fmp4');
     else if (playlist !== null) playlistContent = clipPlaylist(playlist, expiresAtMs, sessionId);
     const mp4 = shape.mp4 === undefined ? 'ok' : shape.mp4;
     return {
@@ -277,6 +280,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   const scenarios: Record<string, (sessionId: string, state: SessionState) => ReplyPlan> = {
     'hls-ok': (id) => ok(id),
     'hls-only': (id) => ok(id, { mp4: null }),
+    'hls-fmp4': (id) => ok(id, { playlist: 'fmp4', mp4: null }),
     'mp4-only': (id) => ok(id, { playlist: null }),
     'broken-hls': (id) => ok(id, { playlist: 'missing' }),
     'no-cors-hls': (id) => ok(id, { playlist: 'nocors' }),
@@ -326,7 +330,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }),
   };
 
-  const playable = new Set(['hls-ok', 'hls-only', 'mp4-only', 'broken-hls', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
+  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'broken-hls', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
 
   // ---- API ------------------------------------------------------------------------------------------
   const openSockets = new Set<Socket>();
@@ -480,7 +484,8 @@ function loadMedia(mediaDir: string): { clip: ClipMedia } {
   const playlistPath = path.join(mediaDir, 'clip', 'index.m3u8');
   if (!existsSync(playlistPath)) throw new Error(`fake upstream: media fixtures missing at ${playlistPath}`);
   const playlistText = readFileSync(playlistPath, 'utf8');
-  return { clip: { playlistText, durationMs: clipDurationMs(mediaDir, playlistText) } };
+  const fmp4PlaylistText = readFileSync(path.join(mediaDir, 'clip', 'fmp4.m3u8'), 'utf8');
+  return { clip: { playlistText, fmp4PlaylistText, durationMs: clipDurationMs(mediaDir, playlistText) } };
 }
 
 /** Duration from manifest.json when it states one, else the sum of the playlist's EXTINF values. */
