@@ -1,5 +1,5 @@
 /** Issue 3: media faults — expiring links, storage without CORS, a 2-hour replay. */
-import { LONG_DURATION_MS, LONG_VIDEO_START_MS, SHORT_LINKS_DURATION_MS } from './support/fake-upstream.js';
+import { BREAKS_AT_SEGMENT, CLIP_VIDEO_START_MS, LONG_DURATION_MS, LONG_VIDEO_START_MS, SHORT_LINKS_DURATION_MS } from './support/fake-upstream.js';
 import { expect, test } from './support/fixtures.js';
 import { clickSliderAt, expectPlaying, recordSeeks, recordedSeeks, seekSlider, sliderValues, videoState } from './support/player.js';
 
@@ -42,6 +42,45 @@ test('storage without CORS headers for segments → falls back to the mp4 and pl
   const state = await expectPlaying(page, { timeout: 30_000 });
   expect(state.currentSrc).toMatch(/\.mp4(\?|$)/);
   expect(upstream.storageRequests({ sessionId: id }).some((r) => r.mode === 'nocors'), 'HLS was tried first').toBe(true);
+});
+
+test('a stream that breaks mid-way falls back to the mp4 where the video was, not at 0:00', async ({ page, sid, upstream }) => {
+  const id = sid('hls-breaks-late');
+  // Start 20 s into the video: 2 s before the first segment storage no longer has.
+  const startVideoSec = 20;
+  await page.goto(`/sessions/${id}?t=${CLIP_VIDEO_START_MS / 1000 + startVideoSec}`);
+  await expect
+    .poll(() => upstream.storageRequests({ sessionId: id }).some((r) => r.status === 404), { message: 'a missing segment was asked for' })
+    .toBe(true);
+  await expect
+    .poll(async () => (await videoState(page)).currentSrc, { timeout: 30_000, message: 'the player fell back to the mp4' })
+    .toMatch(/\.mp4(\?|$)/);
+  const state = await expectPlaying(page, { message: 'the mp4 plays after the stream broke' });
+  expect(state.currentTime, 'resumed where the stream broke').toBeGreaterThanOrEqual(startVideoSec - 0.5);
+  const missing = upstream.storageRequests({ sessionId: id }).filter((r) => r.status === 404);
+  expect(missing.every((r) => Number(/seg_(\d+)/.exec(r.path)?.[1]) >= BREAKS_AT_SEGMENT), 'only the missing segments failed').toBe(true);
+});
+
+test('a renewal answered "session not found" stops renewing: the viewer says so, offers Try again, and asks Notte no more', async ({ page, sid, upstream }) => {
+  test.setTimeout(90_000);
+  const id = sid('short-links-then-gone');
+  await page.goto(`/sessions/${id}`);
+  await expectPlaying(page);
+  await expect(page.getByText('Could not renew the storage links:')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Playback continues until the current links expire.')).toBeVisible();
+  const firstExpiry = upstream.issuedExpiries(id)[0];
+  if (firstExpiry === undefined) throw new Error('the fake upstream issued no links');
+  // Past the expiry, renewals would come every 5 s if a final answer were asked again.
+  await expect
+    .poll(() => Date.now(), { timeout: upstream.options.shortLinkTtlMs + 30_000, message: 'waiting 12 s past the expiry' })
+    .toBeGreaterThan(firstExpiry + 12_000);
+  // The scheduled renewal, and at most one more when storage refuses the expired links; then nothing.
+  const statuses = upstream.replayCalls(id).map((call) => call.status);
+  expect(statuses.slice(0, 2), 'the first answer, then the renewal').toEqual([200, 404]);
+  expect(statuses.length, `replay calls: ${statuses.join(', ')}`).toBeLessThanOrEqual(3);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => upstream.replayCalls(id).length, { message: 'Try again asks once more' }).toBe(statuses.length + 1);
+  await expect(page.getByText('Could not renew the storage links:')).toBeVisible();
 });
 
 test('storage without any CORS headers (mp4 too) → native mp4 playback still works', async ({ page, sid }) => {

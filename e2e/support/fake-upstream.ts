@@ -110,6 +110,8 @@ interface ClipMedia {
 }
 
 const LONG_SEGMENT_SEC = 2;
+/** `hls-breaks-late`: the first clip segment that storage no longer has (22 s into the video). */
+export const BREAKS_AT_SEGMENT = 11;
 const LONG_SEGMENT_COUNT = 3600;
 const SHORT_LINKS_SEGMENT_COUNT = 45;
 
@@ -220,6 +222,12 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   // ---- replay bodies ------------------------------------------------------------------------------
   const clipPlaylist = (mode: 'ok' | 'nocors' | 'missing', expiresAtMs: number, sessionId: string, format: 'ts' | 'fmp4' = 'ts'): string =>
     rewritePlaylist(format === 'fmp4' ? media.clip.fmp4PlaylistText : media.clip.playlistText, (uri) => link(mode, `clip/${uri}`, expiresAtMs, sessionId));
+  /** The clip whose segments from `BREAKS_AT_SEGMENT` on are gone from storage (404): a stream that breaks mid-way. */
+  const breakingClipPlaylist = (expiresAtMs: number, sessionId: string): string =>
+    rewritePlaylist(media.clip.playlistText, (uri) => {
+      const index = Number(/seg_(\d+)\.ts$/.exec(uri)?.[1] ?? 0);
+      return link(index >= BREAKS_AT_SEGMENT ? 'missing' : 'ok', `clip/${uri}`, expiresAtMs, sessionId);
+    });
 
   const longPlaylist = (segmentCount: number, expiresAtMs: number, sessionId: string): string => {
     const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${LONG_SEGMENT_SEC}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:VOD'];
@@ -231,7 +239,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   };
 
   interface ReplayShape {
-    playlist?: 'ok' | 'fmp4' | 'nocors' | 'missing' | 'long' | 'short' | null;
+    playlist?: 'ok' | 'fmp4' | 'nocors' | 'missing' | 'breaks' | 'long' | 'short' | null;
     mp4?: 'ok' | 'nocors' | null;
     ttlMs?: number | null;
     videoStartMs?: number | null;
@@ -248,6 +256,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (playlist === 'long') playlistContent = longPlaylist(LONG_SEGMENT_COUNT, expiresAtMs, sessionId);
     else if (playlist === 'short') playlistContent = longPlaylist(SHORT_LINKS_SEGMENT_COUNT, expiresAtMs, sessionId);
     else if (playlist === 'fmp4') playlistContent = clipPlaylist('ok', expiresAtMs, sessionId, 'fmp4');
+    else if (playlist === 'breaks') playlistContent = breakingClipPlaylist(expiresAtMs, sessionId);
     else if (playlist !== null) playlistContent = clipPlaylist(playlist, expiresAtMs, sessionId);
     const mp4 = shape.mp4 === undefined ? 'ok' : shape.mp4;
     return {
@@ -283,12 +292,18 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     'hls-fmp4': (id) => ok(id, { playlist: 'fmp4', mp4: null }),
     'mp4-only': (id) => ok(id, { playlist: null }),
     'broken-hls': (id) => ok(id, { playlist: 'missing' }),
+    'hls-breaks-late': (id) => ok(id, { playlist: 'breaks' }),
     'no-cors-hls': (id) => ok(id, { playlist: 'nocors' }),
     'no-cors-all': (id) => ok(id, { playlist: 'nocors', mp4: 'nocors' }),
     'null-expiry': (id) => ok(id, { ttlMs: null }),
     'null-bounds': (id) => ok(id, { videoStartMs: null, videoDurationMs: null }),
     'short-links': (id) =>
       ok(id, { playlist: 'short', mp4: null, ttlMs: opts.shortLinkTtlMs, videoStartMs: SHORT_LINKS_VIDEO_START_MS, videoDurationMs: SHORT_LINKS_DURATION_MS }),
+    // The session is deleted after its first replay answer: every renewal is a final 404.
+    'short-links-then-gone': (id, state) =>
+      state.replayCalls === 1
+        ? ok(id, { playlist: 'short', mp4: null, ttlMs: opts.shortLinkTtlMs, videoStartMs: SHORT_LINKS_VIDEO_START_MS, videoDurationMs: SHORT_LINKS_DURATION_MS })
+        : notFound(),
     long: (id) => ok(id, { playlist: 'long', mp4: null, videoStartMs: LONG_VIDEO_START_MS, videoDurationMs: LONG_DURATION_MS }),
     'processing-then-ready': (id, state) =>
       state.replayCalls <= opts.processingCalls ? replayMissing(id, 404, 'processing', true, 'The replay is still being processed') : ok(id),
@@ -330,7 +345,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }),
   };
 
-  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'broken-hls', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
+  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'broken-hls', 'hls-breaks-late', 'short-links-then-gone', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
 
   // ---- API ------------------------------------------------------------------------------------------
   const openSockets = new Set<Socket>();

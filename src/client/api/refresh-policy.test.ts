@@ -36,6 +36,17 @@ describe('nextReplayFetchDelayMs', () => {
     };
     expect(nextReplayFetchDelayMs(state, NOW)).toBe(60_000);
   });
+  it('stops renewing after a final answer: the session is gone or the key refused, even once the links expired', () => {
+    for (const code of ['not_found', 'upstream_auth', 'replay_failed'] as const) {
+      for (const expiresInMs of [100_000, -60_000]) {
+        const state = { data: replay(new Date(NOW + expiresInMs).toISOString()), error: error(code, false), errorUpdateCount: 1, latestFailed: true };
+        expect(nextReplayFetchDelayMs(state, NOW), `${code}, links expiring in ${expiresInMs} ms`).toBe(false);
+      }
+    }
+    // A later success (latestFailed false) renews again.
+    const healed = { data: replay(new Date(NOW + 100_000).toISOString()), error: error('not_found', false), errorUpdateCount: 1, latestFailed: false };
+    expect(nextReplayFetchDelayMs(healed, NOW)).toBe(60_000);
+  });
   it('does not renew links that never expire', () => {
     expect(nextReplayFetchDelayMs({ data: replay(null), error: null, errorUpdateCount: 0, latestFailed: false }, NOW)).toBe(false);
   });

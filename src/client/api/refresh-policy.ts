@@ -44,6 +44,8 @@ export function replayQueryStateView(state: {
 /** When to fetch the replay again, or false: renewal before expiry, polling while processing, waiting out a 429. */
 export function nextReplayFetchDelayMs(state: QueryStateView, nowMs: number): number | false {
   if (state.data !== undefined) {
+    // A final answer (the session is gone, the key was refused) does not change by asking again.
+    if (state.latestFailed && state.error instanceof ViewerError && !state.error.retryable) return false;
     const expiresAtMs = state.data.expires_at === null ? null : parseUtcTimestampMs(state.data.expires_at);
     return renewDelayMs(expiresAtMs, nowMs) ?? false;
   }

@@ -16,7 +16,7 @@ interface PlayerProps {
   store: PlayerStore;
   /** Where to start, in session seconds (a `?t=` link); read once, when the player mounts. */
   startSessionSec: number | null;
-  requestRenewal: () => void;
+  requestRenewal: () => Promise<Replay | null>;
   markers: readonly ScrubberMarker[];
   momentLabel: (sessionSec: number) => MomentLabel;
   stepLabelAt: (videoSec: number) => string | null;

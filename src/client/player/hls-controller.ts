@@ -17,8 +17,11 @@ export type HlsFailure =
   | { kind: 'other'; detail: string };
 
 export interface HlsControllerEvents {
-  /** HLS cannot go on: the owner should fall back (to the mp4) at the current position. */
-  onFailure: (failure: HlsFailure) => void;
+  /**
+   * HLS cannot go on: the owner should fall back (to the mp4) at `atVideoSec`, where the video was.
+   * Read it from here: hls.js has already detached, which resets the element's `currentTime` to 0.
+   */
+  onFailure: (failure: HlsFailure, atVideoSec: number) => void;
   /** Storage refused a segment (expired or revoked link): the owner should renew the replay once. */
   onLinksRejected: () => void;
 }
@@ -53,6 +56,7 @@ export class HlsController {
   };
   private mediaRecoveries = 0;
   private lastMediaRecoveryMs = -Infinity;
+  private startPositionSec = 0;
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -60,10 +64,11 @@ export class HlsController {
     private readonly events: HlsControllerEvents,
   ) {
     this.playlistText = playlistText;
-    this.urls = new FreshUrlMap(playlistText);
+    this.urls = new FreshUrlMap(playlistText, IN_MEMORY_PLAYLIST_URL);
   }
 
   async start(startPositionSec: number): Promise<void> {
+    this.startPositionSec = startPositionSec;
     const { default: Hls, Events, ErrorTypes, ErrorDetails } = await loadHls();
     if (this.destroyed) return;
     const hls = new Hls(this.config(Hls, startPositionSec));
@@ -221,7 +226,9 @@ export class HlsController {
 
   private fail(failure: HlsFailure): void {
     if (this.destroyed) return;
+    // Before the first frame at the start position, currentTime is still 0: resume where playback was to start.
+    const atVideoSec = this.video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA ? this.video.currentTime : this.startPositionSec;
     this.destroy();
-    this.events.onFailure(failure);
+    this.events.onFailure(failure, atVideoSec);
   }
 }

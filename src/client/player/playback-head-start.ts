@@ -123,27 +123,27 @@ export function releaseHeadStart(video: HTMLVideoElement): void {
 /** Holds what happened before the Player took over, and tells it on `bind`. */
 class SourceEventRelay implements SourceEvents {
   private target: SourceEvents | null = null;
-  private readonly missed = new Set<keyof SourceEvents>();
+  private readonly missed = new Map<keyof SourceEvents, (target: SourceEvents) => void>();
   /** Told when the source cannot go on before anyone owns it. */
   onFailure: () => void = () => undefined;
 
   bind(target: SourceEvents): void {
     this.target = target;
-    for (const name of this.missed) target[name]();
+    for (const tell of this.missed.values()) tell(target);
     this.missed.clear();
   }
 
-  hlsFailed = () => this.emit('hlsFailed');
-  linksRejected = () => this.emit('linksRejected');
-  fileFailed = () => this.emit('fileFailed');
-  playing = () => this.emit('playing');
+  hlsFailed = (atVideoSec: number) => this.emit('hlsFailed', (target) => target.hlsFailed(atVideoSec));
+  linksRejected = () => this.emit('linksRejected', (target) => target.linksRejected());
+  fileFailed = () => this.emit('fileFailed', (target) => target.fileFailed());
+  playing = () => this.emit('playing', (target) => target.playing());
 
-  private emit(name: keyof SourceEvents): void {
+  private emit(name: keyof SourceEvents, tell: (target: SourceEvents) => void): void {
     if (this.target) {
-      this.target[name]();
+      tell(this.target);
       return;
     }
-    this.missed.add(name);
+    this.missed.set(name, tell);
     if (name !== 'playing') this.onFailure();
   }
 }

@@ -5,8 +5,8 @@ import { readPreferredRate } from './playback-rate-preference';
 
 /** What a running source reports to whoever owns the player at the time. */
 export interface SourceEvents {
-  /** hls.js cannot go on: fall back at the current position. */
-  hlsFailed: () => void;
+  /** hls.js cannot go on: fall back at `atVideoSec`, where the video was. */
+  hlsFailed: (atVideoSec: number) => void;
   /** Storage refused the stream's segment links: renew the replay. */
   linksRejected: () => void;
   /** The mp4 (or native HLS) failed while online. */
@@ -51,7 +51,7 @@ export function runSource(
   if (source.kind === 'hls') {
     if (media.playlist_content === null) return null;
     const controller = new HlsController(video, media.playlist_content, {
-      onFailure: () => events.hlsFailed(),
+      onFailure: (_failure, atVideoSec) => events.hlsFailed(atVideoSec),
       onLinksRejected: () => events.linksRejected(),
     });
     void controller.start(startVideoSec);

@@ -11,8 +11,11 @@ interface PlaybackOptions {
   replay: Replay;
   /** Where to start, in video seconds. */
   startVideoSec: number;
-  /** Storage refused a link: renew the replay (the new links arrive as a new `replay`). */
-  requestRenewal: () => void;
+  /**
+   * Storage refused a link: renew the replay. Settles with the replay as it stands once the renewal
+   * has settled (the same links, when the proxy still held them or the renewal failed), or null.
+   */
+  requestRenewal: () => Promise<Replay | null>;
 }
 
 /**
@@ -34,18 +37,31 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
     const video = videoRef.current;
     if (!video) return;
     const events: SourceEvents = {
-      hlsFailed: () => {
-        resumeAtVideoSec.current = video.currentTime;
+      hlsFailed: (atVideoSec) => {
+        resumeAtVideoSec.current = atVideoSec;
         controllerRef.current = null;
         setSource(fallbackAfterHlsFailure(latestReplay.current));
       },
-      linksRejected: () => requestRenewalRef.current(),
+      linksRejected: () => {
+        // Renewed links come as a new `replay` (the effect below); the same links must still end the wait.
+        void requestRenewalRef.current().then((settled) => {
+          if (settled?.playlist_content) controllerRef.current?.renewLinks(settled.playlist_content);
+        });
+      },
       fileFailed: () => {
         if (source.kind === 'mp4' && mp4Renewal.current === 'none') {
           // One renewal, then a resume at the same spot on the fresh link; never a blind retry loop.
           mp4Renewal.current = 'waiting';
           resumeAtVideoSec.current = video.currentTime;
-          requestRenewalRef.current();
+          // Links renewed ahead of time are already here (the playing file keeps the link it started with).
+          if (resumeOnFreshMp4(video, latestReplay.current)) return;
+          void requestRenewalRef.current().then((settled) => {
+            if (mp4Renewal.current !== 'waiting') return;
+            if (settled && resumeOnFreshMp4(video, settled)) return;
+            // Nothing fresher came: say so, with Retry, rather than wait for the next scheduled renewal.
+            mp4Renewal.current = 'none';
+            setSource({ kind: 'unplayable', reason: 'mp4-failed' });
+          });
           return;
         }
         if (mp4Renewal.current === 'waiting') return;
@@ -70,17 +86,22 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
     };
   }, [videoRef, source]);
 
+  /** A stalled mp4 resumes at the same spot on `media`'s link, if that is not the one that failed. */
+  function resumeOnFreshMp4(video: HTMLVideoElement, media: Replay): boolean {
+    if (mp4Renewal.current !== 'waiting' || media.mp4_url === null || sameUrl(video.currentSrc, media.mp4_url)) return false;
+    mp4Renewal.current = 'swapped';
+    const resumeSec = resumeAtVideoSec.current;
+    video.src = media.mp4_url;
+    video.addEventListener('loadedmetadata', () => seekTo(video, resumeSec), { once: true });
+    void video.play().catch(() => undefined);
+    return true;
+  }
+
   // Renewed links: HLS maps them in; a stalled mp4 resumes on its fresh URL.
   useEffect(() => {
     const video = videoRef.current;
     if (replay.playlist_content !== null) controllerRef.current?.renewLinks(replay.playlist_content);
-    if (video && mp4Renewal.current === 'waiting' && replay.mp4_url !== null && video.currentSrc !== replay.mp4_url) {
-      mp4Renewal.current = 'swapped';
-      const resumeSec = resumeAtVideoSec.current;
-      video.src = replay.mp4_url;
-      video.addEventListener('loadedmetadata', () => seekTo(video, resumeSec), { once: true });
-      void video.play().catch(() => undefined);
-    }
+    if (video) resumeOnFreshMp4(video, replay);
   }, [replay, videoRef]);
 
   const retry = () => {
@@ -90,4 +111,13 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
   };
 
   return { source, retry };
+}
+
+/** `currentSrc` is absolute; a replay's link may be root-relative (the demo's storage). */
+function sameUrl(currentSrc: string, link: string): boolean {
+  try {
+    return currentSrc === new URL(link, window.location.href).href;
+  } catch {
+    return currentSrc === link;
+  }
 }

@@ -92,7 +92,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
   );
 
   const retry = () => void queryClient.resetQueries({ queryKey: options.queryKey });
-  const renew = () => void query.refetch();
+  const renew = () => query.refetch().then((result) => result.data ?? null);
   const linkAt = (withTime: boolean) => () => {
     const currentSec = store.videoElement?.currentTime ?? store.live().currentSec;
     const param = withTime && currentSec > 0.5 ? formatStartParam(videoToSessionSec(currentSec, videoStartMs)) : null;
@@ -182,8 +182,20 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
             )}
             {state.kind === 'ready' && state.renewalError && (
               <p className="renewal-warning" role="status">
-                Could not renew the storage links yet: {describeViewerError(state.renewalError)} Playback continues; the
-                viewer keeps trying.
+                {state.renewalError.retryable ? (
+                  <>
+                    Could not renew the storage links yet: {describeViewerError(state.renewalError)} Playback continues; the
+                    viewer keeps trying.
+                  </>
+                ) : (
+                  <>
+                    Could not renew the storage links: {describeViewerError(state.renewalError)} Playback continues until
+                    the current links expire.{' '}
+                    <button type="button" className="renewal-retry" onClick={() => void renew()}>
+                      Try again
+                    </button>
+                  </>
+                )}
               </p>
             )}
             {header}
