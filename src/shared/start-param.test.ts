@@ -34,6 +34,13 @@ describe('parseStartPosition', () => {
     expect(parseStartPosition('2026-11-28T10:00:30Z')).toEqual({ kind: 'timestamp', atMs: Date.UTC(2026, 10, 28, 10, 0, 30) });
     expect(parseStartPosition('2026-11-28T10:00:30')).toEqual({ kind: 'timestamp', atMs: Date.UTC(2026, 10, 28, 10, 0, 30) });
     expect(parseStartPosition('junk')).toEqual({ kind: 'none' });
+  });
+  it('reads a timestamp with an offset, also when its + arrived as a space (an unencoded link)', () => {
+    const atMs = Date.UTC(2026, 10, 28, 8, 0, 30);
+    expect(parseStartPosition('2026-11-28T10:00:30+02:00')).toEqual({ kind: 'timestamp', atMs });
+    expect(parseStartPosition(new URLSearchParams('t=2026-11-28T10:00:30+02:00').get('t'))).toEqual({ kind: 'timestamp', atMs });
+    expect(parseStartPosition(new URLSearchParams('t=2026-11-28T10:00:30%2B02:00').get('t'))).toEqual({ kind: 'timestamp', atMs });
+    expect(parseStartPosition('2026-11-28T10:00:30-02:00')).toEqual({ kind: 'timestamp', atMs: Date.UTC(2026, 10, 28, 12, 0, 30) });
     expect(parseStartPosition(null)).toEqual({ kind: 'none' });
   });
   it('places timestamps once created_at is known', () => {

@@ -32,7 +32,8 @@ export function parseStartPosition(raw: string | null): StartPosition {
   const sessionSec = parseStartParamSec(raw);
   if (sessionSec !== null) return { kind: 'session-sec', sessionSec };
   if (raw !== null && /^\d{4}-\d{2}-\d{2}T/.test(raw.trim())) {
-    const atMs = parseUtcTimestampMs(raw);
+    // An unencoded `+02:00` offset reaches us as ` 02:00` (a query string's + is a space).
+    const atMs = parseUtcTimestampMs(raw.trim().replace(/ (\d{2}:?\d{2})$/, '+$1'));
     if (atMs !== null) return { kind: 'timestamp', atMs };
   }
   return { kind: 'none' };

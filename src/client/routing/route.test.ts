@@ -4,6 +4,7 @@ import { parseRoute, viewerPath } from './route';
 describe('parseRoute', () => {
   it('reads the home page', () => {
     expect(parseRoute('/', '')).toEqual({ kind: 'home' });
+    expect(parseRoute('/index.html', ''), 'the server answers it with the home page').toEqual({ kind: 'home' });
   });
   it('reads a viewer link with a start time and embed flag', () => {
     expect(parseRoute('/sessions/abc-123', '?t=1m5s&embed=1')).toEqual({

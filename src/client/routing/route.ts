@@ -11,7 +11,8 @@ const VIEWER_PATH = /^\/sessions\/([^/]*)\/?$/;
 
 /** Reads a location into a route; junk in the query is ignored, never thrown. */
 export function parseRoute(pathname: string, search: string): Route {
-  if (pathname === '/' || pathname === '') return { kind: 'home' };
+  // The server answers /index.html with the home page too.
+  if (pathname === '/' || pathname === '' || pathname === '/index.html') return { kind: 'home' };
   const match = VIEWER_PATH.exec(pathname);
   if (!match) return { kind: 'not-found', path: pathname };
   const rawId = safeDecode(match[1] ?? '');
