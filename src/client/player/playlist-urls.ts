@@ -17,12 +17,17 @@ export function playlistMediaUris(playlistText: string): string[] {
 /**
  * Presigned links change on every renewal while the segments stay the same. Keeps, for every URL
  * ever handed to hls.js, the freshest URL of the same segment (matched by position in the playlist).
+ * hls.js asks with absolute URLs: relative URIs (the demo's root-relative ones) are resolved against
+ * `playlistUrl`, where hls.js believes the playlist lives.
  */
 export class FreshUrlMap {
   private readonly indexByUrl = new Map<string, number>();
   private latest: string[] = [];
 
-  constructor(playlistText: string) {
+  constructor(
+    playlistText: string,
+    private readonly playlistUrl: string,
+  ) {
     this.update(playlistText);
   }
 
@@ -30,9 +35,22 @@ export class FreshUrlMap {
   update(playlistText: string): boolean {
     const uris = playlistMediaUris(playlistText);
     if (this.latest.length > 0 && uris.length !== this.latest.length) return false;
-    this.latest = uris;
-    uris.forEach((uri, index) => this.indexByUrl.set(uri, index));
+    this.latest = uris.map((uri) => this.absolute(uri));
+    uris.forEach((uri, index) => {
+      this.indexByUrl.set(uri, index);
+      this.indexByUrl.set(this.absolute(uri), index);
+    });
     return true;
+  }
+
+  /** Absolute URIs stay exactly as given: a presigned link is used byte for byte. */
+  private absolute(uri: string): string {
+    if (/^[a-z][a-z\d+.-]*:/i.test(uri)) return uri;
+    try {
+      return new URL(uri, this.playlistUrl).href;
+    } catch {
+      return uri;
+    }
   }
 
   freshest(url: string): string {
