@@ -113,6 +113,16 @@ for (const viewport of viewports) {
       await shoot(page, 'viewer-shortcuts-dialog');
     });
 
+    test('viewer, the steps and the shortcuts cannot be loaded (a redeploy since the page opened)', async ({ page, sid }) => {
+      await page.route(/\/assets\/(StepsPanel|ShortcutsDialog)-[^/]+\.js$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+      await page.goto(`/sessions/${sid('hls-ok')}`);
+      await expectPlaying(page);
+      await page.keyboard.press('?');
+      await expect(page.getByRole('alert').filter({ hasText: 'Could not load the keyboard shortcuts' })).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasText: "Could not load the session's steps" })).toBeVisible();
+      await shoot(page, 'viewer-parts-failed');
+    });
+
     test('viewer, link in the URL is invalid', async ({ page }) => {
       await page.goto('/sessions/%2E%2E%2Fetc');
       await expect(page.getByRole('alert').first()).toBeVisible();

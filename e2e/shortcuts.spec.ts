@@ -99,6 +99,17 @@ test.describe('keyboard shortcuts (focus anywhere but a text field)', () => {
     await expect(dialog).toBeHidden();
   });
 
+  test('? when the dialog\'s code is gone from the server (a redeploy since the page opened): a message, and the video plays on', async ({ page }) => {
+    await page.route('**/assets/ShortcutsDialog-*.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+    await page.keyboard.press('Shift+?');
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the keyboard shortcuts' });
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole('slider', { name: 'Seek' }), 'the player stays').toBeVisible();
+    await expectPlaying(page, { message: 'the video plays on' });
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toBeHidden();
+  });
+
   test('keys typed into a text field are not shortcuts', async ({ page }) => {
     await page.evaluate(() => {
       const input = document.createElement('input');

@@ -17,6 +17,7 @@ import { placeSteps, stepSummary } from '../steps/placed-steps';
 import { CopyLinkButton } from '../ui/CopyLinkButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExpiryCountdown } from '../ui/ExpiryCountdown';
+import { PartBoundary } from '../ui/PartBoundary';
 import { rememberOpenedSession } from '../ui/recent-sessions';
 import { runShortcut } from './run-shortcut';
 import { SessionSummary } from './SessionSummary';
@@ -201,22 +202,26 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
             {header}
           </div>
           {!embed && (
-            <Suspense fallback={null}>
-              <StepsPanel
-                {...(details.status === 'pending'
-                  ? { state: 'loading' as const }
-                  : details.status === 'error'
-                    ? { state: 'failed' as const, message: describeViewerError(asViewerError(details.error)) }
-                    : { state: 'ready' as const, steps, store, videoDurationSec, momentLabel })}
-              />
-            </Suspense>
+            <PartBoundary part="the session's steps">
+              <Suspense fallback={null}>
+                <StepsPanel
+                  {...(details.status === 'pending'
+                    ? { state: 'loading' as const }
+                    : details.status === 'error'
+                      ? { state: 'failed' as const, message: describeViewerError(asViewerError(details.error)) }
+                      : { state: 'ready' as const, steps, store, videoDurationSec, momentLabel })}
+                />
+              </Suspense>
+            </PartBoundary>
           )}
         </div>
       )}
       {helpOpen && (
-        <Suspense fallback={null}>
-          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-        </Suspense>
+        <PartBoundary part="the keyboard shortcuts" onDismiss={() => setHelpOpen(false)}>
+          <Suspense fallback={null}>
+            <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+          </Suspense>
+        </PartBoundary>
       )}
     </main>
   );
