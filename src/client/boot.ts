@@ -1,7 +1,7 @@
 import { readPreloadedReplay } from './api/preloaded-replay';
 import { APP_SLOW_NOTICE_AFTER_MS, removeAppLoadNotice, showAppLoadNotice } from './app-load-notice';
 import { preloadAppChunks } from './app-chunks';
-import { whenFrameShown } from './player/first-frame';
+import { hasCurrentFrame, whenFrameShown } from './player/first-frame';
 import { startPlaybackHeadStart } from './player/playback-head-start';
 import { parseRoute } from './routing/route';
 import { applyThemeChoice, readThemeChoice } from './ui/theme';
@@ -9,7 +9,7 @@ import './styles.css';
 
 // index.html runs this small entry only (async: it does not wait for the stylesheet and the first
 // layout, only for the parser); on a shared link the server's page runs it from the player's stage
-// instead, an mp4-only replay's once its video has data (src/server/shell-boot.ts). It holds no zod,
+// instead, an mp4-only replay's once its video has shown its first frame (src/server/shell-boot.ts). It holds no zod,
 // no react-query and no React: on a shared link it reads the replay that the HTML preloads and starts
 // the video in the server's shell of the page (src/server/viewer-shell.ts): mp4 directly (or the one
 // the HTML already started), hls.js only for a stream. The app (React and the rest) is downloaded and
@@ -44,8 +44,15 @@ void whenParsed()
     // An mp4 the server's HTML is loading: until it shows its first frame this entry leaves the main
     // thread to it (the file's bytes reach the decoder through that thread), since nothing here is
     // needed before then: the video plays by itself. Measured: `loadedmetadata` 12-28 ms earlier.
+    // The video runs this entry from its first frame's callback (src/server/shell-boot.ts): that
+    // frame is on screen already, and waiting for the next one would only delay the app.
     const video = serverVideo();
-    const waited = video ? whenFrameShown(video, APP_WAITS_FOR_VIDEO_AT_MOST_MS).then(() => true) : Promise.resolve(false);
+    const waited =
+      video === null
+        ? Promise.resolve(false)
+        : hasCurrentFrame(video)
+          ? Promise.resolve(true)
+          : whenFrameShown(video, APP_WAITS_FOR_VIDEO_AT_MOST_MS).then(() => true);
     return waited.then((waitedForServerVideo) => {
       if (themeWaitsForServerFrame) applyStoredTheme();
       return waitedForServerVideo;

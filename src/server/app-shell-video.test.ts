@@ -12,7 +12,7 @@ const HLS_PRELOAD = '<link rel="modulepreload" crossorigin href="/assets/hls.lig
 /** The page's entry (boot.ts), run from the stage when no video of the server's runs it. */
 const ENTRY_SCRIPT = '<script type="module" async crossorigin src="/assets/index-abc123.js"></script>';
 const RUNS_ENTRY =
-  ' data-boot="/assets/index-abc123.js" onloadeddata="import(this.dataset.boot)" onerror="import(this.dataset.boot)" onanimationend="import(this.dataset.boot)"';
+  ' data-boot="/assets/index-abc123.js" onloadeddata="this.requestVideoFrameCallback&&!document.hidden?this.requestVideoFrameCallback(()=>import(this.dataset.boot)):import(this.dataset.boot)" onerror="import(this.dataset.boot)" onanimationend="import(this.dataset.boot)"';
 const stageOf = (html: string) => /<div class="player-stage" data-shell-stage="">(.*?)<div class="player-buffering"/.exec(html)?.[1] ?? null;
 
 /** A viewer page whose upstream has not answered yet: its streamed HTML, read piece by piece. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   entryScriptHtml,
   moveEntryToStage,
+  SHELL_ENTRY_AFTER_FRAME_HANDLER,
   SHELL_ENTRY_CSP_SOURCES,
   SHELL_ENTRY_HANDLER,
   videoEntryAttributes,
@@ -17,8 +18,8 @@ const BUILT =
 const cspHashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 describe("the viewer shell's entry, run from its stage", () => {
-  it('allows exactly its handler by hash, and no other inline script', () => {
-    expect(SHELL_ENTRY_CSP_SOURCES.split(' ')).toEqual(["'unsafe-hashes'", cspHashOf(SHELL_ENTRY_HANDLER)]);
+  it('allows exactly its handlers by hash, and no other inline script', () => {
+    expect(SHELL_ENTRY_CSP_SOURCES.split(' ')).toEqual(["'unsafe-hashes'", cspHashOf(SHELL_ENTRY_HANDLER), cspHashOf(SHELL_ENTRY_AFTER_FRAME_HANDLER)]);
   });
 
   it('takes the entry out of the head, and leaves the rest as it was', () => {
@@ -37,7 +38,7 @@ describe("the viewer shell's entry, run from its stage", () => {
   it('runs the entry from the video on its data, its failure or its wait, and from the stage as a module script', () => {
     const attributes = videoEntryAttributes('/assets/index-a1.js');
     expect(attributes).toBe(
-      ' data-boot="/assets/index-a1.js" onloadeddata="import(this.dataset.boot)" onerror="import(this.dataset.boot)" onanimationend="import(this.dataset.boot)"',
+      ' data-boot="/assets/index-a1.js" onloadeddata="this.requestVideoFrameCallback&&!document.hidden?this.requestVideoFrameCallback(()=>import(this.dataset.boot)):import(this.dataset.boot)" onerror="import(this.dataset.boot)" onanimationend="import(this.dataset.boot)"',
     );
     expect(entryScriptHtml('/assets/index-a1.js')).toBe('<script type="module" async crossorigin src="/assets/index-a1.js"></script>');
   });

@@ -9,9 +9,10 @@ import { BUILT_SCRIPT_PATH } from '../shared/chunk-metas';
  * with a high-priority preload of the entry, did not avoid it). So on those pages the head leaves the
  * entry out, and the stage runs it:
  * - an mp4's `<video>` imports it from its own event handlers: `loadeddata` (the file's start is
- *   decoded), `error`, or the end of a 1 s CSS animation that animates nothing, for a file that
- *   neither loads nor fails (a hung storage host: `stalled` does not fire for a request that never
- *   answers);
+ *   decoded; the import then waits for that frame's callback, so that the app's start-up does not
+ *   hold back the rendering step that shows it: BENCHMARKS.md, session 15), `error`, or the end of a
+ *   1 s CSS animation that animates nothing, for a file that neither loads nor fails (a hung storage
+ *   host: `stalled` does not fire for a request that never answers);
  * - anything else (a stream, an error, no answer) gets the entry's module script in the stage, where
  *   it runs as it did from the head (the replay is known by then, or its lookup is slow).
  * Importing a module that already ran does nothing. The handlers need CSP Level 3's `'unsafe-hashes'`
@@ -20,15 +21,22 @@ import { BUILT_SCRIPT_PATH } from '../shared/chunk-metas';
  */
 export type ShellEntry = { kind: 'head' } | { kind: 'stage'; path: string };
 
-/** The only event handler the page may run (CSP `'unsafe-hashes'` with its hash, below). */
+/** The event handlers the page may run (CSP `'unsafe-hashes'` with their hashes, below): the entry, now. */
 export const SHELL_ENTRY_HANDLER = 'import(this.dataset.boot)';
 
 /**
- * script-src sources for the handler above: the SHA-256 of its exact text (shell-boot.test.ts checks
- * it). A page with an injected element can only import our own scripts through it (`'self'`), which
- * it could already do with a `<script src>`.
+ * …or once the video's frame is on screen. A hidden tab runs no frame callbacks (nor animations):
+ * there it imports at once, so the app is ready when the tab is shown.
  */
-export const SHELL_ENTRY_CSP_SOURCES = "'unsafe-hashes' 'sha256-Upcrdi5KCZKxvDqN3C6T1TjyEbvGCjgOo0mq7d6/cuc='";
+export const SHELL_ENTRY_AFTER_FRAME_HANDLER =
+  'this.requestVideoFrameCallback&&!document.hidden?this.requestVideoFrameCallback(()=>import(this.dataset.boot)):import(this.dataset.boot)';
+
+/**
+ * script-src sources for the handlers above: the SHA-256 of their exact texts (shell-boot.test.ts
+ * checks them). A page with an injected element can only import our own scripts through them
+ * (`'self'`), which it could already do with a `<script src>`.
+ */
+export const SHELL_ENTRY_CSP_SOURCES = "'unsafe-hashes' 'sha256-Upcrdi5KCZKxvDqN3C6T1TjyEbvGCjgOo0mq7d6/cuc=' 'sha256-WWRlKQvQyf/hOYr7XTqo774czKV4WToUpYBQk+4KP6U='";
 
 const ENTRY_SCRIPT = /<script type="module"[^>]*?\ssrc="([^"]+)"[^>]*><\/script>/;
 
@@ -52,10 +60,13 @@ export function entryScriptHtml(path: string): string {
 }
 
 /**
- * Attributes of the server's `<video>` that run the entry once the video has data, has failed, or has
- * waited 1 s (the end of its CSS animation, styles.css: `video[data-boot]`).
+ * Attributes of the server's `<video>` that run the entry once the video shows its first frame, has
+ * failed, or has waited 1 s (the end of its CSS animation, styles.css: `video[data-boot]`).
  */
 export function videoEntryAttributes(path: string): string {
-  const runs = (event: string) => ` on${event}="${SHELL_ENTRY_HANDLER}"`;
-  return ` data-boot="${path}"${runs('loadeddata')}${runs('error')}${runs('animationend')}`;
+  const runs = (event: string, handler: string) => ` on${event}="${handler}"`;
+  return (
+    ` data-boot="${path}"${runs('loadeddata', SHELL_ENTRY_AFTER_FRAME_HANDLER)}` +
+    `${runs('error', SHELL_ENTRY_HANDLER)}${runs('animationend', SHELL_ENTRY_HANDLER)}`
+  );
 }

@@ -22,13 +22,18 @@ export function afterNextFrameShown(video: HTMLVideoElement, callback: () => voi
 /** `HTMLMediaElement.HAVE_CURRENT_DATA` (happy-dom, which runs the unit tests, has no such statics). */
 const HAVE_CURRENT_DATA = 2;
 
+/** The frame at the current position is decoded (and, on a visible page that has rendered since, shown). */
+export function hasCurrentFrame(video: HTMLVideoElement): boolean {
+  return video.readyState >= HAVE_CURRENT_DATA;
+}
+
 /**
  * Settles once `video` has shown a frame, has failed, or has kept the caller waiting `capMs`. At once
  * for a video that has failed already, or that holds its frame while paused (autoplay refused): no
  * new frame would come to tell.
  */
 export function whenFrameShown(video: HTMLVideoElement, capMs: number): Promise<void> {
-  const holdsItsFrame = video.readyState >= HAVE_CURRENT_DATA && video.paused;
+  const holdsItsFrame = hasCurrentFrame(video) && video.paused;
   if (video.error !== null || holdsItsFrame) return Promise.resolve();
   return new Promise((settle) => {
     const done = () => {
