@@ -106,6 +106,8 @@ test.describe('keyboard shortcuts (focus anywhere but a text field)', () => {
     await expect(alert).toBeVisible();
     await expect(page.getByRole('slider', { name: 'Seek' }), 'the player stays').toBeVisible();
     await expectPlaying(page, { message: 'the video plays on' });
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await videoState(page)).paused, { message: 'the other shortcuts still work' }).toBe(true);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(alert).toBeHidden();
   });

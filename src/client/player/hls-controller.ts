@@ -226,9 +226,16 @@ export class HlsController {
 
   private fail(failure: HlsFailure): void {
     if (this.destroyed) return;
-    // Before the first frame at the start position, currentTime is still 0: resume where playback was to start.
-    const atVideoSec = this.video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA ? this.video.currentTime : this.startPositionSec;
+    const atVideoSec = positionAtFailureSec(this.video, this.startPositionSec);
     this.destroy();
     this.events.onFailure(failure, atVideoSec);
   }
+}
+
+/**
+ * Where a failed stream's video was: its position, or the target of a seek in progress (a scrub into
+ * a broken stretch). Still at 0 and not seeking, hls.js has not yet moved it to where playback was to start.
+ */
+export function positionAtFailureSec(video: Pick<HTMLMediaElement, 'currentTime' | 'seeking'>, startPositionSec: number): number {
+  return video.currentTime > 0 || video.seeking ? video.currentTime : startPositionSec;
 }

@@ -88,4 +88,16 @@ describe('usePlaybackSource: an mp4 whose link stops working', () => {
     expect(requestRenewal).toHaveBeenCalledTimes(1);
     expect(player.sources.at(-1)).toEqual({ kind: 'unplayable', reason: 'mp4-failed' });
   });
+
+  it('does nothing with a renewal that settles after the player is gone', async () => {
+    let settle: (replay: Replay) => void = () => undefined;
+    const requestRenewal = vi.fn(() => new Promise<Replay | null>((resolve) => (settle = resolve)));
+    const player = await renderPlayer(mp4Replay('first'), requestRenewal);
+    await fileFails(player.video);
+    expect(requestRenewal).toHaveBeenCalledTimes(1);
+    act(() => root?.unmount());
+    root = null;
+    await act(async () => settle(mp4Replay('fresh')));
+    expect(player.video.getAttribute('src'), 'no file loads into a video that left the page').toBeNull();
+  });
 });

@@ -36,6 +36,9 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
+    // A renewal that settles after this source stopped (another source, or the player unmounted) does nothing.
+    let stopped = false;
+    const renewal = () => requestRenewalRef.current().catch(() => null);
     const events: SourceEvents = {
       hlsFailed: (atVideoSec) => {
         resumeAtVideoSec.current = atVideoSec;
@@ -44,8 +47,8 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
       },
       linksRejected: () => {
         // Renewed links come as a new `replay` (the effect below); the same links must still end the wait.
-        void requestRenewalRef.current().then((settled) => {
-          if (settled?.playlist_content) controllerRef.current?.renewLinks(settled.playlist_content);
+        void renewal().then((settled) => {
+          if (!stopped && settled?.playlist_content) controllerRef.current?.renewLinks(settled.playlist_content);
         });
       },
       fileFailed: () => {
@@ -55,8 +58,8 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
           resumeAtVideoSec.current = video.currentTime;
           // Links renewed ahead of time are already here (the playing file keeps the link it started with).
           if (resumeOnFreshMp4(video, latestReplay.current)) return;
-          void requestRenewalRef.current().then((settled) => {
-            if (mp4Renewal.current !== 'waiting') return;
+          void renewal().then((settled) => {
+            if (stopped || mp4Renewal.current !== 'waiting') return;
             if (settled && resumeOnFreshMp4(video, settled)) return;
             // Nothing fresher came: say so, with Retry, rather than wait for the next scheduled renewal.
             mp4Renewal.current = 'none';
@@ -80,6 +83,8 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
     // A head start without a shell loaded with autoplay off: it plays from the moment it is on screen.
     if (headStart) void video.play().catch(() => undefined);
     return () => {
+      stopped = true;
+      if (mp4Renewal.current === 'waiting') mp4Renewal.current = 'none';
       resumeAtVideoSec.current = video.currentTime || resumeAtVideoSec.current;
       running.stop();
       if (controllerRef.current === running.controller) controllerRef.current = null;

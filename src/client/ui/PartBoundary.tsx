@@ -5,6 +5,8 @@ interface PartBoundaryProps {
   part: string;
   children: ReactNode;
   onDismiss?: () => void;
+  /** Told once the part has failed (its place shows the notice from then on). */
+  onFailed?: () => void;
 }
 
 /**
@@ -21,6 +23,7 @@ export class PartBoundary extends Component<PartBoundaryProps, { failed: boolean
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error(`could not show ${this.props.part}`, error, info.componentStack);
+    this.props.onFailed?.();
   }
 
   override render() {

@@ -43,6 +43,12 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
   const [store] = useState(() => new PlayerStore());
   const [timeMode, setTimeMode] = useTimeMode();
   const [helpOpen, setHelpOpen] = useState(false);
+  // The dialog's code could not be loaded: its notice shows instead, and the shortcuts stay on.
+  const [helpFailed, setHelpFailed] = useState(false);
+  const closeHelp = () => {
+    setHelpOpen(false);
+    setHelpFailed(false);
+  };
 
   const state = deriveViewerState({
     status: query.status,
@@ -89,7 +95,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
 
   useKeyboardShortcuts(
     (command) => runShortcut(command, { store, videoDurationSec, stepVideoSecs, openHelp: () => setHelpOpen(true) }),
-    state.kind === 'ready' && !helpOpen,
+    state.kind === 'ready' && (!helpOpen || helpFailed),
   );
 
   const retry = () => void queryClient.resetQueries({ queryKey: options.queryKey });
@@ -217,9 +223,9 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
         </div>
       )}
       {helpOpen && (
-        <PartBoundary part="the keyboard shortcuts" onDismiss={() => setHelpOpen(false)}>
+        <PartBoundary part="the keyboard shortcuts" onDismiss={closeHelp} onFailed={() => setHelpFailed(true)}>
           <Suspense fallback={null}>
-            <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+            <ShortcutsDialog open={helpOpen} onClose={closeHelp} />
           </Suspense>
         </PartBoundary>
       )}
