@@ -160,6 +160,9 @@ export class HlsController {
       // Transmuxing a screen recording's 2 s segment takes a few ms; a worker would put another
       // ~37 KiB download and its start-up on the path to the first frame.
       enableWorker: false,
+      // The playlist is parsed before the MediaSource has opened; without this, hls.js asks for the first
+      // segment only at its next 100 ms tick after the media is attached (BENCHMARKS.md, session 15).
+      startFragPrefetch: true,
       // A long replay is scrubbed back and forth: keep memory bounded.
       backBufferLength: 30,
       maxBufferLength: 30,
