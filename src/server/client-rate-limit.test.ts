@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKeyFor, createClientRateLimiter } from './client-rate-limit';
+import { addressKey, clientKeyFor, createClientRateLimiter } from './client-rate-limit';
 import { fakeClock, jsonResponse, makeTestApp, NOTTE_ENV, validReplay } from './test-support';
 
 describe('per-client rate limit on /api/*', () => {
@@ -80,5 +80,21 @@ describe('createClientRateLimiter', () => {
 
   it('clientKeyFor trims forwarded entries and skips empty ones', () => {
     expect(clientKeyFor(new Headers({ 'x-forwarded-for': ' 198.51.100.4 , , 10.0.0.1 ' }), 'x', 2)).toBe('198.51.100.4');
+  });
+  it('addressKey: one key per IPv6 /64, IPv4 (also mapped) as it is', () => {
+    expect(addressKey('2001:db8:0:1::1')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('2001:0db8:0000:0001:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('[2001:DB8:0:1::ffff]')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('not an address')).toBe('not an address');
+  });
+  it('two addresses of one /64 share a bucket', () => {
+    const limiter = createClientRateLimiter({ perMinute: 1, nowMs: () => 0 });
+    expect(limiter.take(clientKeyFor(new Headers(), '2001:db8::1', 0)).allowed).toBe(true);
+    expect(limiter.take(clientKeyFor(new Headers(), '2001:db8::2', 0)).allowed).toBe(false);
+    expect(limiter.take(clientKeyFor(new Headers(), '2001:db8:0:1::2', 0)).allowed, 'another /64').toBe(true);
   });
 });

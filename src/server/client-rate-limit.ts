@@ -69,7 +69,28 @@ export function clientKeyFor(headers: Headers, entryAddress: string | undefined,
       .map((entry) => entry.trim())
       .filter((entry) => entry.length > 0);
     const client = forwarded[forwarded.length - trustedProxyHops] ?? forwarded[0];
-    if (client) return client;
+    if (client) return addressKey(client);
   }
-  return entryAddress ?? 'unknown';
+  return entryAddress === undefined ? 'unknown' : addressKey(entryAddress);
+}
+
+/**
+ * One key per IPv6 /64 (a single host or home line is routinely given a whole /64 and may use a new
+ * address for every request); an IPv4 address, also IPv4-mapped IPv6, as it is.
+ */
+export function addressKey(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  if (!bare.includes(':')) return bare;
+  const mapped = /^(?:0{0,4}:){0,5}(?:0{0,4}::?)?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+  if (mapped?.[1] !== undefined) return mapped[1];
+  const [head = '', tail] = bare.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const missing = Math.max(0, 8 - headGroups.length - tailGroups.length);
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups];
+  if (groups.length !== 8 || !groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return bare;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -38,7 +38,8 @@ export function createSessionResourceService(deps: {
 }): SessionResourceService {
   const { config, nowMs, cache } = deps;
   const cooldown = createUpstreamCooldown(nowMs);
-  const inFlight = createInFlight<ProxyAnswer>();
+  // Joined for at most the upstream timeout and a second: see createInFlight.
+  const inFlight = createInFlight<ProxyAnswer>({ nowMs, maxAgeMs: config.upstreamTimeoutMs + 1_000 });
 
   async function readCache(key: string): Promise<CachedEntry | undefined> {
     try {
