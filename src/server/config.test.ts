@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readServerConfig } from './config';
+import { ConfigError, readServerConfig } from './config';
 
 describe('readServerConfig', () => {
   it('defaults to demo mode against api.notte.cc', () => {
@@ -29,10 +29,21 @@ describe('readServerConfig', () => {
     expect(readServerConfig({ NOTTE_API_URL: 'http://127.0.0.1.evil.test' }).loopbackMediaAllowed).toBe(false);
   });
 
-  it('ignores junk numbers and non-string bindings (Workers env objects)', () => {
-    const config = readServerConfig({ RATE_LIMIT_PER_MINUTE: 'lots', UPSTREAM_TIMEOUT_MS: '-5', ASSETS: { fetch: () => null } });
-    expect(config.rateLimitPerMinute).toBe(600);
-    expect(config.upstreamTimeoutMs).toBe(10_000);
+  it('ignores non-string bindings (Workers env objects)', () => {
+    expect(readServerConfig({ ASSETS: { fetch: () => null }, RATE_LIMIT_PER_MINUTE: 5 }).rateLimitPerMinute).toBe(600);
+  });
+
+  it('refuses to start on a value it cannot use, naming every such variable', () => {
+    const attempt = () =>
+      readServerConfig({ RATE_LIMIT_PER_MINUTE: 'lots', UPSTREAM_TIMEOUT_MS: '10s', TRUSTED_PROXY_HOPS: 'one', NOTTE_API_URL: 'api.notte.cc' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/RATE_LIMIT_PER_MINUTE must be a whole number, 0 or more, not "lots"/);
+    expect(attempt).toThrow(/UPSTREAM_TIMEOUT_MS must be a whole number, 1 to 120000, not "10s"/);
+    expect(attempt).toThrow(/TRUSTED_PROXY_HOPS .* not "one"/);
+    expect(attempt).toThrow(/NOTTE_API_URL must be an http\(s\) URL/);
+    expect(() => readServerConfig({ UPSTREAM_TIMEOUT_MS: '200000' })).toThrow(/1 to 120000/);
+    expect(() => readServerConfig({ NOTTE_API_URL: 'ftp://api.notte.cc' })).toThrow(ConfigError);
+    expect(readServerConfig({ UPSTREAM_TIMEOUT_MS: ' 2500 ', TRUSTED_PROXY_HOPS: '1' })).toMatchObject({ upstreamTimeoutMs: 2500, trustedProxyHops: 1 });
   });
 
   it('keeps FRAME_ANCESTORS from adding CSP directives', () => {

@@ -25,21 +25,45 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 const MAX_UPSTREAM_TIMEOUT_MS = 120_000;
 
-/** Accepts Node's `process.env` and Workers bindings alike (non-string bindings are ignored). */
+/** A variable is set to something the server cannot use: it says which and why, and does not start. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Accepts Node's `process.env` and Workers bindings alike (non-string bindings are ignored). Unset or
+ * blank variables take their defaults; a set but unusable value throws a ConfigError naming every
+ * such variable, rather than run with a setting the operator did not ask for.
+ */
 export function readServerConfig(env: Readonly<Record<string, unknown>>): ServerConfig {
+  const problems: string[] = [];
   const apiUrl = (readString(env, 'NOTTE_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  if (!isHttpUrl(apiUrl)) problems.push(`NOTTE_API_URL must be an http(s) URL such as ${DEFAULT_API_URL}, not "${apiUrl}"`);
   const apiKey = readString(env, 'NOTTE_API_KEY');
+  const upstreamTimeoutMs = readWholeNumber(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, { min: 1, max: MAX_UPSTREAM_TIMEOUT_MS }, problems);
+  const rateLimitPerMinute = readWholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, { min: 0 }, problems);
+  const trustedProxyHops = readWholeNumber(env, 'TRUSTED_PROXY_HOPS', 0, { min: 0, max: 10 }, problems);
+  if (problems.length > 0) throw new ConfigError(`Configuration: ${problems.join('; ')}.`);
   return {
     apiUrl,
     apiKey,
     mode: apiKey === null ? 'demo' : 'notte',
-    upstreamTimeoutMs: readPositiveInt(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, MAX_UPSTREAM_TIMEOUT_MS),
+    upstreamTimeoutMs,
     frameAncestors: sanitiseFrameAncestors(readString(env, 'FRAME_ANCESTORS')),
-    rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE),
-    trustedProxyHops: readNonNegativeInt(env, 'TRUSTED_PROXY_HOPS', 0),
+    rateLimitPerMinute,
+    trustedProxyHops,
     loopbackMediaAllowed: isLoopbackHttpUrl(apiUrl),
     demoSigningSecret: readString(env, 'DEMO_SIGNING_SECRET'),
   };
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 export function isLoopbackHttpUrl(url: string): boolean {
@@ -58,15 +82,20 @@ function readString(env: Readonly<Record<string, unknown>>, name: string): strin
   return trimmed.length > 0 ? trimmed : null;
 }
 
-function readNonNegativeInt(env: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
+function readWholeNumber(
+  env: Readonly<Record<string, unknown>>,
+  name: string,
+  fallback: number,
+  { min, max = Number.MAX_SAFE_INTEGER }: { min: number; max?: number },
+  problems: string[],
+): number {
   const text = readString(env, name);
-  if (text === null || !/^\d+$/.test(text)) return fallback;
-  return Number(text);
-}
-
-function readPositiveInt(env: Readonly<Record<string, unknown>>, name: string, fallback: number, max: number): number {
-  const value = readNonNegativeInt(env, name, fallback);
-  return value > 0 ? Math.min(value, max) : fallback;
+  if (text === null) return fallback;
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
+  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min} to ${max}`;
+  problems.push(`${name} must be a whole number, ${range}, not "${text}"`);
+  return fallback;
 }
 
 // The value lands inside a CSP header: a `;` would let a misconfiguration add or override directives.

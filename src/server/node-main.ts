@@ -2,16 +2,14 @@ import { serve } from '@hono/node-server';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
-import { readServerConfig } from './config';
+import { ConfigError, readServerConfig } from './config';
 import { createNodeAssetReader } from './node-asset-reader';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 // Built to dist-server/node-main.js; the client build sits beside it in dist/.
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const config = readServerConfig(process.env);
-const host = process.env.HOST?.trim() || '127.0.0.1';
-const port = Number(process.env.PORT?.trim() || 8080);
+const { config, host, port } = readStartupOrExit();
 
 const app = createApp({
   config,
@@ -49,3 +47,16 @@ function shutDown(signal: string): void {
 }
 process.on('SIGTERM', () => shutDown('SIGTERM'));
 process.on('SIGINT', () => shutDown('SIGINT'));
+
+function readStartupOrExit() {
+  try {
+    const portText = process.env.PORT?.trim() || '8080';
+    const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
+    if (!(port >= 0 && port <= 65_535)) throw new ConfigError(`Configuration: PORT must be a whole number, 0 to 65535, not "${portText}".`);
+    return { config: readServerConfig(process.env), host: process.env.HOST?.trim() || '127.0.0.1', port };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${error.message} The server did not start.`);
+    process.exit(1);
+  }
+}

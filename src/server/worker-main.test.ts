@@ -130,4 +130,18 @@ describe('Workers entry', () => {
     expect(response.status).toBe(405);
     expect(request.bodyUsed).toBe(true);
   });
+
+  it('a misconfigured Worker answers every request with a plain 500, and logs which setting', async () => {
+    vi.resetModules();
+    const { default: fresh } = await import('./worker-main');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
+    const env: WorkerEnv = { ASSETS: fakeAssets(), UPSTREAM_TIMEOUT_MS: '10s' };
+    const response = await fresh.fetch(new Request(`${ORIGIN}/sessions/abc`), env, ctx);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe("The replay viewer's server is misconfigured: its log says which setting.");
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('UPSTREAM_TIMEOUT_MS must be a whole number'));
+    errors.mockRestore();
+  });
 });
+

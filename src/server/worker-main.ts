@@ -7,7 +7,7 @@
 import type { ExecutionContext, Hono } from 'hono';
 import { createApp, type AppEnv } from './app';
 import type { LogLine, ReadAsset } from './app-deps';
-import { readServerConfig, type ServerConfig } from './config';
+import { ConfigError, readServerConfig, type ServerConfig } from './config';
 import { contentTypeForPath } from './content-types';
 import { createMemoryReplayCache, type ReplayCache } from './replay-cache';
 import { createWorkersReplayCache, type CacheStoreLike } from './workers-replay-cache';
@@ -38,7 +38,17 @@ let instance: WorkerInstance | null = null;
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    instance ??= createWorkerInstance(env, new URL(request.url).origin, defaultCacheStore());
+    try {
+      instance ??= createWorkerInstance(env, new URL(request.url).origin, defaultCacheStore());
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // The details (the variables' values) go to the log, not to every visitor.
+      console.error(error.message);
+      return new Response("The replay viewer's server is misconfigured: its log says which setting.", {
+        status: 500,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+      });
+    }
     const clientAddress = request.headers.get('cf-connecting-ip') ?? undefined;
     const response = await instance.app.fetch(request, clientAddress === undefined ? {} : { clientAddress }, ctx);
     await discardUnreadBody(request);
