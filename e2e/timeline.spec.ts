@@ -157,6 +157,17 @@ test.describe('time and links to a moment', () => {
   });
 });
 
+test('"Copy link" without the Clipboard API (plain http on a LAN address): copied the old way, focus stays on the button', async ({ page, sid }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+  await page.goto(`/sessions/${sid('hls-ok')}`);
+  await expectPlaying(page);
+  const button = page.getByRole('button', { name: 'Copy link', exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  await expect(button, 'a keyboard user is where they were').toBeFocused();
+});
+
 test.describe('player controls', () => {
   test('speed is chosen, applied and remembered', async ({ page, sid }) => {
     await page.goto(`/sessions/${sid('hls-ok')}`);

@@ -16,6 +16,12 @@ describe('parseSessionInput', () => {
       sessionId: UUID,
     });
   });
+  it('takes a console link pasted without its scheme, and drops zero-width characters from chat tools', () => {
+    expect(parseSessionInput(`console.notte.cc/sessions/${UUID}`)).toMatchObject({ ok: true, sessionId: UUID });
+    expect(parseSessionInput(`Console.Notte.cc/sessions/${UUID}?tab=replay`)).toMatchObject({ ok: true, sessionId: UUID });
+    expect(parseSessionInput(`\u200B${UUID}\uFEFF`)).toEqual({ ok: true, sessionId: UUID, startParam: null });
+    expect(parseSessionInput(`evil.example/sessions/${UUID}`)).toEqual({ ok: false, reason: 'invalid_characters' });
+  });
   it('accepts our own viewer links and keeps their start time', () => {
     expect(parseSessionInput(`${OWN}/sessions/${UUID}?t=42`, OWN)).toEqual({ ok: true, sessionId: UUID, startParam: '42' });
     expect(parseSessionInput(`/sessions/${UUID}`, OWN)).toMatchObject({ ok: true, sessionId: UUID });

@@ -19,7 +19,9 @@ const SESSION_PATH = /^\/sessions\/([^/]+)\/?$/;
  * take "the last path segment" of an arbitrary URL.
  */
 export function parseSessionInput(raw: string, ownOrigin?: string): SessionInput {
-  const text = raw.trim();
+  // Chat tools paste zero-width spaces and byte-order marks along; a console link may come without its scheme.
+  const trimmed = raw.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim();
+  const text = trimmed.toLowerCase().startsWith(`${CONSOLE_HOST}/`) ? `https://${trimmed}` : trimmed;
   if (text.length === 0) return { ok: false, reason: 'empty' };
   if (text.length > MAX_SESSION_INPUT_CHARS) return { ok: false, reason: 'too_long' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor } from './keyboard-shortcuts';
+import { allowsRepeat, shortcutFor } from './keyboard-shortcuts';
 
 const press = (key: string, extra: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -36,3 +36,17 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('x'))).toBeNull();
   });
 });
+
+describe('allowsRepeat (a held key)', () => {
+  it('repeats moves, never toggles', () => {
+    const held = (key: string, shiftKey = false) => {
+      const command = shortcutFor(press(key, { shiftKey }));
+      if (command === null) throw new Error(`no shortcut for ${key}`);
+      return allowsRepeat(command);
+    };
+    expect(['j', 'l', 'ArrowLeft', '.', '5'].map((key) => held(key))).toEqual([true, true, true, true, true]);
+    expect([' ', 'k', 'f', 'p'].map((key) => held(key))).toEqual([false, false, false, false]);
+    expect(held('?', true)).toBe(false);
+  });
+});
+

@@ -9,6 +9,11 @@ export type ShortcutCommand =
   | { kind: 'step'; direction: 1 | -1 }
   | { kind: 'help' };
 
+/** Whether a held key (auto-repeat) may run the command again: moves may, toggles must not flip back and forth. */
+export function allowsRepeat(command: ShortcutCommand): boolean {
+  return command.kind !== 'toggle-play' && command.kind !== 'fullscreen' && command.kind !== 'picture-in-picture' && command.kind !== 'help';
+}
+
 export interface KeyPress {
   key: string;
   shiftKey: boolean;

@@ -179,3 +179,16 @@ describe('PlayerStore while playing', () => {
     expect(painterSaw.at(-1)).toBe(1.5);
   });
 });
+
+describe('PlayerStore.setPlaybackRate', () => {
+  it('sets the default rate too, so a new load of the video (fallback, renewed link, Retry) keeps the chosen speed', () => {
+    const store = new PlayerStore();
+    const video = document.createElement('video');
+    const detach = store.attach(video, null);
+    store.setPlaybackRate(2);
+    expect(video.playbackRate).toBe(2);
+    expect(video.defaultPlaybackRate).toBe(2);
+    detach();
+  });
+});
+

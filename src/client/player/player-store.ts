@@ -126,7 +126,10 @@ export class PlayerStore {
   }
 
   setPlaybackRate(rate: number): void {
-    if (this.video) this.video.playbackRate = rate;
+    if (!this.video) return;
+    // A new load (the mp4 fallback, a renewed link, Retry) resets playbackRate to the default rate.
+    this.video.defaultPlaybackRate = rate;
+    this.video.playbackRate = rate;
   }
 
   /** Shift+< / Shift+>: the next slower or faster rate in PLAYBACK_RATES. */

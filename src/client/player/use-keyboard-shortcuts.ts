@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isTypingTarget, shortcutFor, type ShortcutCommand } from './keyboard-shortcuts';
+import { allowsRepeat, isTypingTarget, shortcutFor, type ShortcutCommand } from './keyboard-shortcuts';
 
 /**
  * Shortcuts work anywhere on the page, not only inside the player, except while typing in a field
@@ -14,6 +14,10 @@ export function useKeyboardShortcuts(run: (command: ShortcutCommand) => void, en
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const command = shortcutFor(event);
       if (command === null) return;
+      if (event.repeat && !allowsRepeat(command)) {
+        event.preventDefault();
+        return;
+      }
       const onControl = event.target instanceof HTMLElement && event.target.closest('button, a, summary, [role="button"]');
       if (onControl && (event.key === ' ' || event.key === 'Enter')) return;
       if (event.target instanceof HTMLElement && event.target.closest('dialog[open]')) return;

@@ -8,6 +8,8 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     // fall through to the legacy path
   }
+  // select() moves focus into the textarea: give it back to the button afterwards.
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const area = document.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');
@@ -21,5 +23,6 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   } finally {
     area.remove();
+    focused?.focus({ preventScroll: true });
   }
 }
