@@ -15,10 +15,12 @@ test('"Recent sessions" lists opened sessions; one can be removed, all cleared',
   await expect(recent.getByRole('link', { name: first })).toHaveAttribute('href', `/sessions/${first}`);
   await recent.getByRole('button', { name: `Remove ${second} from recent sessions` }).click();
   await expect(recent.getByRole('listitem')).toHaveCount(1);
+  await expect(recent.getByRole('button', { name: `Remove ${first} from recent sessions` }), 'focus moves to the row now in its place').toBeFocused();
   await page.reload();
   await expect(page.getByRole('list', { name: 'Recent sessions' }).getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByRole('list', { name: 'Recent sessions' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Session ID' }), 'then to the session ID field').toBeFocused();
 });
 
 test('?embed=1 shows the player alone', async ({ page, sid }) => {

@@ -40,6 +40,11 @@ test.describe('home form', () => {
     await expect(page).toHaveURL(new RegExp(`/sessions/${id}$`));
     await expectPlaying(page);
     expect(upstream.replayCalls(id).length).toBeGreaterThanOrEqual(1);
+    // The form is gone: a keyboard or screen-reader user continues at the viewer's content, in a tab named after the session.
+    await expect(page).toHaveTitle(`Session ${id} · Notte Replay`);
+    await expect(page.getByRole('main')).toBeFocused();
+    await page.goBack();
+    await expect(page).toHaveTitle('Notte Replay Viewer');
   });
 
   test('a pasted console link opens the session it names', async ({ page, sid }) => {

@@ -1,5 +1,6 @@
-import { Suspense, use } from 'react';
-import type { Route } from './routing/route';
+import { Suspense, use, useEffect, useRef } from 'react';
+import { routePageKey, routeTitle, type Route } from './routing/route';
+import { focusMainWhenShown } from './routing/focus-main';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useRoute } from './routing/use-route';
 import { HomePage } from './views/HomePage';
@@ -14,6 +15,18 @@ import { loadViewerPage } from './views/viewer-page-module';
 
 export function App() {
   const route = useRoute();
+  const pageKey = routePageKey(route);
+  const title = routeTitle(route);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  // Not on the first page: a page that just loaded keeps the browser's own start.
+  const shownPageKey = useRef(pageKey);
+  useEffect(() => {
+    if (shownPageKey.current === pageKey) return;
+    shownPageKey.current = pageKey;
+    return focusMainWhenShown();
+  }, [pageKey]);
   const embed = route.kind === 'viewer' && route.embed;
   return (
     <div className={embed ? 'app app-embed' : 'app'}>

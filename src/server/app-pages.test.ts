@@ -71,6 +71,8 @@ describe('HTML routes', () => {
     expect(html.indexOf(PRELOAD)).toBeLessThan(html.indexOf('<script'));
     expect(html.indexOf(PRELOAD)).toBeGreaterThan(html.indexOf('<head>'));
     expect(await (await t.request('/sessions/abc-123/')).text()).toContain(PRELOAD);
+    expect(html, 'the title names the session (tabs, link previews)').toContain('<title>Session abc-123 · Notte Replay</title>');
+    expect(await (await t.request('/')).text()).not.toContain('Session abc-123');
   });
 
   it('modulepreloads hls.js on viewer pages of a stream only, and the app there only from boot.ts (after the video)', async () => {

@@ -1,3 +1,4 @@
+import { sessionPageTitle } from '../shared/page-titles';
 import { BUILT_SCRIPT_PATH, HLS_CHUNKS_META } from '../shared/chunk-metas';
 import { INLINE_DEMO_SAMPLES_ID, type DemoSamples } from '../shared/demo-samples-schema';
 import { isValidSessionId } from '../shared/session-id';
@@ -21,6 +22,12 @@ export function injectReplayPreload(html: string, sessionId: string, { hlsInHead
   if (head === null) return html;
   const insertAt = head.index + head[0].length;
   return `${withoutAppPreloads.slice(0, insertAt)}${links}${withoutAppPreloads.slice(insertAt)}`;
+}
+
+/** The page's title names the session (a validated ID: safe in HTML as it is). */
+export function injectSessionTitle(html: string, sessionId: string): string {
+  if (!isValidSessionId(sessionId)) return html;
+  return html.replace(/<title>[^<]*<\/title>/i, () => `<title>${sessionPageTitle(sessionId)}</title>`);
 }
 
 /** `<link rel="modulepreload">` for each hls.js chunk the build listed in `html`; only our own scripts. */

@@ -1,7 +1,7 @@
 import type { ReadAsset } from './app-deps';
 import type { DemoSamples } from '../shared/demo-samples-schema';
 import type { ChosenTheme } from '../shared/theme-cookie';
-import { hlsPreloadLinks, injectDemoSamples, injectReplayPreload } from './index-html';
+import { hlsPreloadLinks, injectDemoSamples, injectReplayPreload, injectSessionTitle } from './index-html';
 import type { ProxyAnswer } from './proxy-answer';
 import { HLS_PRELOAD_WAIT_MS, SHELL_VIDEO_SLOT, SHELL_VIDEO_WAIT_MS, shellStagePieces } from './shell-video';
 import { htmlWithLateSlot } from './streamed-html';
@@ -35,7 +35,7 @@ export async function indexHtmlResponse(
   const html = await asset.text();
   const { viewer, demoSamples } = additions;
   const lookup = viewer?.lookup ?? null;
-  const withPreloads = viewer ? injectReplayPreload(html, viewer.sessionId, { hlsInHead: lookup === null }) : html;
+  const withPreloads = viewer ? injectSessionTitle(injectReplayPreload(html, viewer.sessionId, { hlsInHead: lookup === null }), viewer.sessionId) : html;
   // A page whose stage is streamed runs its entry from there (src/server/shell-boot.ts); after the
   // preloads above, which drop the app's own.
   const { html: withEntry, entry } = viewer && lookup ? moveEntryToStage(withPreloads) : { html: withPreloads, entry: { kind: 'head' } as const };

@@ -1,5 +1,6 @@
 import { isValidSessionId } from '../../shared/session-id';
 import { parseStartPosition, type StartPosition } from '../../shared/start-param';
+import { sessionPageTitle, SITE_TITLE } from '../../shared/page-titles';
 
 export type Route =
   | { kind: 'home' }
@@ -37,4 +38,23 @@ function safeDecode(text: string): string {
 export function viewerPath(sessionId: string, startParam?: string | null): string {
   const base = `/sessions/${encodeURIComponent(sessionId)}`;
   return startParam ? `${base}?t=${encodeURIComponent(startParam)}` : base;
+}
+
+/** The document's title: tabs and history entries tell sessions apart. */
+export function routeTitle(route: Route): string {
+  switch (route.kind) {
+    case 'home':
+      return `${SITE_TITLE} Viewer`;
+    case 'viewer':
+      return sessionPageTitle(route.sessionId);
+    case 'invalid-session':
+      return `Invalid session ID · ${SITE_TITLE}`;
+    case 'not-found':
+      return `Page not found · ${SITE_TITLE}`;
+  }
+}
+
+/** What an in-app navigation changes: the page shown (a new `?t=` on the same session is not a new page). */
+export function routePageKey(route: Route): string {
+  return route.kind === 'viewer' ? `viewer:${route.sessionId}` : route.kind === 'not-found' ? `not-found:${route.path}` : route.kind;
 }
