@@ -33,6 +33,13 @@ test('?embed=1 shows the player alone', async ({ page, sid }) => {
   expect(width).toBeGreaterThanOrEqual(1279);
 });
 
+test('?embed=1 on a link with an invalid ID: the message alone, none of the site around it', async ({ page }) => {
+  await page.goto('/sessions/%2E%2E%2Fetc?embed=1');
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid session ID' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Site' })).toHaveCount(0);
+  await expect(page.getByRole('link')).toHaveCount(0);
+});
+
 test('framing is refused by default and allowed per FRAME_ANCESTORS', async ({ request, startApp, upstream }) => {
   const strict = await request.get('/sessions/abc?embed=1');
   expect(strict.headers()['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -169,6 +169,22 @@ test('"Copy link" without the Clipboard API (plain http on a LAN address): copie
 });
 
 test.describe('player controls', () => {
+  test('after a speed chosen with the mouse the shortcuts work again; from the keyboard, focus stays on the select', async ({ page, sid }) => {
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    const speed = page.getByRole('combobox', { name: 'Playback speed' });
+    // A native popup cannot be clicked in headless Chromium: what a click does (press, focus), then the choice.
+    await speed.dispatchEvent('pointerdown');
+    await speed.focus();
+    await speed.selectOption('1.5');
+    await expect(speed).not.toBeFocused();
+    await page.keyboard.press('k');
+    await expect.poll(() => playerVideo(page).evaluate((node) => (node as HTMLVideoElement).paused), { message: 'k pauses' }).toBe(true);
+    await speed.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(speed).toBeFocused();
+  });
+
   test('speed is chosen, applied and remembered', async ({ page, sid }) => {
     await page.goto(`/sessions/${sid('hls-ok')}`);
     await expectPlaying(page);

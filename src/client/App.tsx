@@ -27,7 +27,7 @@ export function App() {
     shownPageKey.current = pageKey;
     return focusMainWhenShown();
   }, [pageKey]);
-  const embed = route.kind === 'viewer' && route.embed;
+  const embed = route.kind !== 'home' && route.embed;
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       {!embed && (
@@ -60,9 +60,11 @@ export function App() {
               <p>
                 That is not a valid session ID: IDs use only letters, digits, "-" and "_" (at most 128 characters).
               </p>
-              <p>
-                <ViewerLink href="/">Enter another session ID</ViewerLink>
-              </p>
+              {!route.embed && (
+                <p>
+                  <ViewerLink href="/">Enter another session ID</ViewerLink>
+                </p>
+              )}
             </ErrorAlert>
           </main>
         )}
@@ -70,9 +72,11 @@ export function App() {
           <main className="viewer" id="main">
             <ErrorAlert title="Page not found">
               <p>There is no page at this address.</p>
-              <p>
-                <ViewerLink href="/">Go to the home page</ViewerLink>
-              </p>
+              {!route.embed && (
+                <p>
+                  <ViewerLink href="/">Go to the home page</ViewerLink>
+                </p>
+              )}
             </ErrorAlert>
           </main>
         )}

@@ -51,6 +51,10 @@ describe('HTML routes', () => {
     expect((await t.request('/')).status).toBe(200);
     expect((await t.request('/sessions/x')).status).toBe(200);
     expect((await t.request('/no/such/page')).status).toBe(404);
+    // A dot makes a path look like a file, but a viewer link is always the app's page (which explains the bad ID).
+    const dotted = await t.request('/sessions/not.an.id');
+    expect(dotted.headers.get('content-type')).toContain('text/html');
+    expect(await dotted.text()).toContain('<div id="root">');
   });
 
   it('adds loopback media sources when NOTTE_API_URL is loopback http', async () => {

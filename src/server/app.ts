@@ -225,7 +225,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     if (isApi) return routeNotFound(c);
     if (pathname.startsWith('/demo-storage/')) return plainResponse(404, 'Not found');
-    if (looksLikeFile(pathname) && pathname !== '/index.html') {
+    // A viewer link with a dot in its ID is still a page: the app says the ID is invalid.
+    if (looksLikeFile(pathname) && pathname !== '/index.html' && !pathname.startsWith('/sessions/')) {
       return (await staticFileResponse(readAsset, pathname)) ?? plainResponse(404, 'Not found');
     }
     return pageRoute(c);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Replay } from '../../shared/replay-schema';
 import { sessionBoundsSec, videoToSessionSec } from '../../shared/session-time';
 import { downloadMp4 } from './download-mp4';
@@ -34,6 +34,7 @@ export function PlayerControls(props: PlayerControlsProps) {
   const end = bounds ? momentLabel(bounds.endSec) : null;
   const isFullscreen = useIsFullscreen();
   const [downloading, setDownloading] = useState(false);
+  const rateChosenByPointer = useRef(false);
 
   const describeHover = (videoSec: number): HoverInfo => ({
     timeText: momentLabel(videoToSessionSec(videoSec, replay.video_start_ms)).text,
@@ -64,10 +65,19 @@ export function PlayerControls(props: PlayerControlsProps) {
           <select
             aria-label="Playback speed"
             value={String(playbackRate)}
+            onPointerDown={() => {
+              rateChosenByPointer.current = true;
+            }}
+            onKeyDown={() => {
+              rateChosenByPointer.current = false;
+            }}
             onChange={(event) => {
               const rate = Number(event.target.value);
               store.setPlaybackRate(rate);
               writePreferredRate(rate);
+              // A focused select takes the keys (digits, arrows) for itself: after a mouse or touch choice
+              // the player's shortcuts work again; a keyboard user stays on the select.
+              if (rateChosenByPointer.current) event.currentTarget.blur();
             }}
           >
             {PLAYBACK_RATES.map((rate) => (

@@ -19,13 +19,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/sessions/abc', '?t=%%%&embed=<x>&zzz')).toMatchObject({ kind: 'viewer', start: { kind: 'none' }, embed: false });
   });
   it('refuses invalid IDs, decoded', () => {
-    expect(parseRoute('/sessions/%2E%2E%2Fetc', '')).toEqual({ kind: 'invalid-session', rawId: '../etc' });
+    expect(parseRoute('/sessions/%2E%2E%2Fetc', '')).toEqual({ kind: 'invalid-session', rawId: '../etc', embed: false });
+    expect(parseRoute('/sessions/a.b', '?embed=1'), 'embedded, it stays embedded').toMatchObject({ kind: 'invalid-session', embed: true });
     expect(parseRoute(`/sessions/${'a'.repeat(5000)}`, '')).toMatchObject({ kind: 'invalid-session' });
     expect(parseRoute('/sessions/%E0%A4%A', '')).toMatchObject({ kind: 'invalid-session' });
     expect(parseRoute('/sessions/', '')).toMatchObject({ kind: 'invalid-session' });
   });
   it('knows nothing else', () => {
-    expect(parseRoute('/admin', '')).toEqual({ kind: 'not-found', path: '/admin' });
+    expect(parseRoute('/admin', '')).toEqual({ kind: 'not-found', path: '/admin', embed: false });
     expect(parseRoute('/sessions/a/b', '')).toMatchObject({ kind: 'not-found' });
   });
 });

@@ -5,8 +5,8 @@ import { sessionPageTitle, SITE_TITLE } from '../../shared/page-titles';
 export type Route =
   | { kind: 'home' }
   | { kind: 'viewer'; sessionId: string; start: StartPosition; embed: boolean }
-  | { kind: 'invalid-session'; rawId: string }
-  | { kind: 'not-found'; path: string };
+  | { kind: 'invalid-session'; rawId: string; embed: boolean }
+  | { kind: 'not-found'; path: string; embed: boolean };
 
 const VIEWER_PATH = /^\/sessions\/([^/]*)\/?$/;
 
@@ -14,17 +14,14 @@ const VIEWER_PATH = /^\/sessions\/([^/]*)\/?$/;
 export function parseRoute(pathname: string, search: string): Route {
   // The server answers /index.html with the home page too.
   if (pathname === '/' || pathname === '' || pathname === '/index.html') return { kind: 'home' };
-  const match = VIEWER_PATH.exec(pathname);
-  if (!match) return { kind: 'not-found', path: pathname };
-  const rawId = safeDecode(match[1] ?? '');
-  if (!isValidSessionId(rawId)) return { kind: 'invalid-session', rawId };
   const params = new URLSearchParams(search);
-  return {
-    kind: 'viewer',
-    sessionId: rawId,
-    start: parseStartPosition(params.get('t')),
-    embed: params.get('embed') === '1',
-  };
+  // An embedded page that cannot show a replay still shows nothing of the site around it.
+  const embed = params.get('embed') === '1';
+  const match = VIEWER_PATH.exec(pathname);
+  if (!match) return { kind: 'not-found', path: pathname, embed };
+  const rawId = safeDecode(match[1] ?? '');
+  if (!isValidSessionId(rawId)) return { kind: 'invalid-session', rawId, embed };
+  return { kind: 'viewer', sessionId: rawId, start: parseStartPosition(params.get('t')), embed };
 }
 
 function safeDecode(text: string): string {
