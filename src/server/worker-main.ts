@@ -75,10 +75,19 @@ export function createWorkerInstance(env: WorkerEnv, origin: string, store: Cach
  * its links are signed with a key made per isolate (unless DEMO_SIGNING_SECRET is set) and its
  * sessions are dated from the isolate's first request, so its answers are not shareable.
  */
+/**
+ * The isolate's in-memory tier holds at most this many characters of answers (one-byte strings: about
+ * as many bytes). An isolate has 128 MB for everything, and a long session's playlist is megabytes
+ * with transient copies while it is fetched and parsed; Node's default (64M) is for a whole process.
+ */
+const WORKER_MEMORY_CACHE_MAX_CHARS = 16 * 1024 * 1024;
+
 function replayCacheFor(config: ServerConfig, store: CacheStoreLike | null, origin: string, nowMs: () => number): ReplayCache {
-  if (config.mode === 'demo' || store === null) return createMemoryReplayCache({ nowMs });
+  const memory = createMemoryReplayCache({ nowMs, maxBodyChars: WORKER_MEMORY_CACHE_MAX_CHARS });
+  if (config.mode === 'demo' || store === null) return memory;
   return createWorkersReplayCache({
     nowMs,
+    memory,
     store,
     keyOrigin: origin,
     namespaceSeed: `${config.apiUrl}\n${config.apiKey ?? ''}`,
