@@ -86,7 +86,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const { fetchUpstream, scope } = upstreamFor();
     const client = clientKeyFor(c.req.raw.headers, c.env?.clientAddress, config.trustedProxyHops);
     const handedOver = route.resource === 'replay' ? pageLookups.take(handoffKey(client, scope, sessionId)) : null;
-    const result = handedOver ? { ...(await handedOver), cache: 'coalesced' as const } : await sessions.get(route.resource, sessionId, fetchUpstream, scope);
+    const lookup = handedOver ? handedOver.then((handed) => ({ ...handed, cache: 'coalesced' as const })) : sessions.get(route.resource, sessionId, fetchUpstream, scope);
+    // Other requests may be waiting on this upstream call (coalescing): on Workers it must outlive a
+    // client that leaves before it is answered.
+    keepRequestAlive(c, lookup);
+    const result = await lookup;
     c.set('cache', result.cache);
     c.set('upstreamStatus', result.answer.upstreamStatus ?? undefined);
     c.set('errorCode', result.answer.errorCode);

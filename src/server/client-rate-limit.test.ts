@@ -88,6 +88,9 @@ describe('createClientRateLimiter', () => {
     expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
     expect(addressKey('::1')).toBe('0:0:0:0::/64');
     expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:cb00:7107'), 'mapped, in hex').toBe('203.0.113.7');
+    expect(addressKey('[2001:db8:0:1::1]:443'), 'with a port').toBe('2001:db8:0:1::/64');
+    expect(addressKey('203.0.113.7:5678'), 'with a port').toBe('203.0.113.7');
     expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
     expect(addressKey('not an address')).toBe('not an address');
   });

@@ -79,7 +79,9 @@ export function clientKeyFor(headers: Headers, entryAddress: string | undefined,
  * address for every request); an IPv4 address, also IPv4-mapped IPv6, as it is.
  */
 export function addressKey(address: string): string {
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  // With a port (some proxies append one): `[v6]:443`, `1.2.3.4:5678`.
+  const unported = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1] ?? /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ?? address;
+  const bare = unported.replace(/%.*$/, '').toLowerCase();
   if (!bare.includes(':')) return bare;
   const mapped = /^(?:0{0,4}:){0,5}(?:0{0,4}::?)?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
   if (mapped?.[1] !== undefined) return mapped[1];
@@ -89,6 +91,12 @@ export function addressKey(address: string): string {
   const missing = Math.max(0, 8 - headGroups.length - tailGroups.length);
   const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups];
   if (groups.length !== 8 || !groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return bare;
+  const numbers = groups.map((group) => Number.parseInt(group, 16));
+  if (numbers.slice(0, 5).every((n) => n === 0) && numbers[5] === 0xffff) {
+    // IPv4-mapped, written in hex (`::ffff:cb00:7107`): the IPv4 client it is.
+    const [high = 0, low = 0] = numbers.slice(6);
+    return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+  }
   return `${groups
     .slice(0, 4)
     .map((group) => group.replace(/^0+(?=.)/, ''))

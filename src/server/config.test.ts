@@ -29,8 +29,10 @@ describe('readServerConfig', () => {
     expect(readServerConfig({ NOTTE_API_URL: 'http://127.0.0.1.evil.test' }).loopbackMediaAllowed).toBe(false);
   });
 
-  it('ignores non-string bindings (Workers env objects)', () => {
-    expect(readServerConfig({ ASSETS: { fetch: () => null }, RATE_LIMIT_PER_MINUTE: 5 }).rateLimitPerMinute).toBe(600);
+  it('ignores bindings (Workers env objects), and reads wrangler vars written as JSON numbers', () => {
+    expect(readServerConfig({ ASSETS: { fetch: () => null } }).rateLimitPerMinute).toBe(600);
+    expect(readServerConfig({ RATE_LIMIT_PER_MINUTE: 0, UPSTREAM_TIMEOUT_MS: 30_000 })).toMatchObject({ rateLimitPerMinute: 0, upstreamTimeoutMs: 30_000 });
+    expect(() => readServerConfig({ RATE_LIMIT_PER_MINUTE: 2.5 })).toThrow(ConfigError);
   });
 
   it('refuses to start on a value it cannot use, naming every such variable', () => {

@@ -28,6 +28,10 @@ const MAX_UPSTREAM_TIMEOUT_MS = 120_000;
 /** A variable is set to something the server cannot use: it says which and why, and does not start. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration: ${problems.join('; ')}.`);
+  }
 }
 
 /**
@@ -43,7 +47,7 @@ export function readServerConfig(env: Readonly<Record<string, unknown>>): Server
   const upstreamTimeoutMs = readWholeNumber(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, { min: 1, max: MAX_UPSTREAM_TIMEOUT_MS }, problems);
   const rateLimitPerMinute = readWholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, { min: 0 }, problems);
   const trustedProxyHops = readWholeNumber(env, 'TRUSTED_PROXY_HOPS', 0, { min: 0, max: 10 }, problems);
-  if (problems.length > 0) throw new ConfigError(`Configuration: ${problems.join('; ')}.`);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     apiUrl,
     apiKey,
@@ -76,7 +80,9 @@ export function isLoopbackHttpUrl(url: string): boolean {
 }
 
 function readString(env: Readonly<Record<string, unknown>>, name: string): string | null {
-  const value = env[name];
+  const raw = env[name];
+  // wrangler passes `vars` written as JSON numbers or booleans as such; bindings are objects.
+  const value = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   return trimmed.length > 0 ? trimmed : null;

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
-import { ConfigError, readServerConfig } from './config';
+import { ConfigError, readServerConfig, type ServerConfig } from './config';
 import { createNodeAssetReader } from './node-asset-reader';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -49,14 +49,20 @@ process.on('SIGTERM', () => shutDown('SIGTERM'));
 process.on('SIGINT', () => shutDown('SIGINT'));
 
 function readStartupOrExit() {
+  const problems: string[] = [];
+  const portText = process.env.PORT?.trim() || '8080';
+  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port >= 0 && port <= 65_535)) problems.push(`PORT must be a whole number, 0 to 65535, not "${portText}"`);
+  let config: ServerConfig | null = null;
   try {
-    const portText = process.env.PORT?.trim() || '8080';
-    const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
-    if (!(port >= 0 && port <= 65_535)) throw new ConfigError(`Configuration: PORT must be a whole number, 0 to 65535, not "${portText}".`);
-    return { config: readServerConfig(process.env), host: process.env.HOST?.trim() || '127.0.0.1', port };
+    config = readServerConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`${error.message} The server did not start.`);
+    problems.push(...error.problems);
+  }
+  if (config === null || problems.length > 0) {
+    console.error(`${new ConfigError(problems).message} The server did not start.`);
     process.exit(1);
   }
+  return { config, host: process.env.HOST?.trim() || '127.0.0.1', port };
 }

@@ -143,5 +143,14 @@ describe('Workers entry', () => {
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('UPSTREAM_TIMEOUT_MS must be a whole number'));
     errors.mockRestore();
   });
+
+  it("keeps an API request's upstream call alive past its own client (others may be waiting on it)", async () => {
+    const kept: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (work: Promise<unknown>) => void kept.push(work), passThroughOnException: () => undefined, props: {} };
+    const demo = createWorkerInstance({ ASSETS: fakeAssets() }, ORIGIN, null);
+    const response = await demo.app.fetch(new Request(`${ORIGIN}/api/sessions/demo-checkout-flow/replay`), {}, ctx);
+    expect(response.status).toBe(200);
+    expect(kept.length).toBeGreaterThanOrEqual(1);
+  });
 });
 

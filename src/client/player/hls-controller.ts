@@ -97,7 +97,8 @@ export class HlsController {
     this.playlistText = playlistText;
     if (linedUp && this.awaitingRenewal && this.hls) {
       this.awaitingRenewal = false;
-      this.hls.startLoad(this.video.currentTime);
+      // Before the first frame the video is still at 0, not where a `?t=` link starts.
+      this.hls.startLoad(positionAtFailureSec(this.video, this.startPositionSec));
     }
     return linedUp;
   }

@@ -14,13 +14,13 @@ export function useKeyboardShortcuts(run: (command: ShortcutCommand) => void, en
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const command = shortcutFor(event);
       if (command === null) return;
+      const onControl = event.target instanceof HTMLElement && event.target.closest('button, a, summary, [role="button"]');
+      if (onControl && (event.key === ' ' || event.key === 'Enter')) return;
+      if (event.target instanceof HTMLElement && event.target.closest('dialog[open]')) return;
       if (event.repeat && !allowsRepeat(command)) {
         event.preventDefault();
         return;
       }
-      const onControl = event.target instanceof HTMLElement && event.target.closest('button, a, summary, [role="button"]');
-      if (onControl && (event.key === ' ' || event.key === 'Enter')) return;
-      if (event.target instanceof HTMLElement && event.target.closest('dialog[open]')) return;
       event.preventDefault();
       runRef.current(command);
     };
