@@ -81,6 +81,13 @@ for (const viewport of viewports) {
       await shoot(page, 'viewer-renewal-failing');
     });
 
+    test('viewer, a renewal answered with a final no (the session was deleted)', async ({ page, sid }) => {
+      await page.goto(`/sessions/${sid('short-links-then-gone')}`);
+      await expectPlaying(page);
+      await expect(page.getByText('Could not renew the storage links:')).toBeVisible({ timeout: 30_000 });
+      await shoot(page, 'viewer-renewal-refused');
+    });
+
     test('viewer, the replay is slow to answer', async ({ page, sid }) => {
       await page.route('**/api/sessions/*/replay', () => new Promise<void>(() => undefined));
       await page.goto(`/sessions/${sid('hls-ok')}`, { waitUntil: 'commit' });
