@@ -62,6 +62,8 @@ test.describe('steps on the timeline', () => {
     const items = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
     await expect(items).toHaveCount(7);
     await expect(items.first().getByRole('button')).toBeDisabled();
+    // The fake's agent_step_start carries no time at all: the viewer does not claim where it happened.
+    await expect(items.first()).toContainText('time unknown');
     await expect(items.filter({ hasText: 'Logged in' }).getByRole('button')).toBeDisabled();
   });
 

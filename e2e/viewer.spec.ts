@@ -151,6 +151,16 @@ test.describe('viewer: the Seek slider in session time', () => {
     await expect.poll(async () => (await recordedSeeks(page)).length).toBeGreaterThan(beforeArrow);
     const lastSeek = (await recordedSeeks(page)).at(-1) ?? -1;
     expect(lastSeek).toBeGreaterThan(0);
+    // With Ctrl, Alt or Meta the keys belong to the browser (Alt+← is Back): the slider leaves them alone.
+    const beforeModified = (await recordedSeeks(page)).length;
+    const prevented = await slider.evaluate((node) => {
+      const event = new KeyboardEvent('keydown', { key: 'ArrowLeft', ctrlKey: true, bubbles: true, cancelable: true });
+      node.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(prevented, 'Ctrl+← is not taken by the slider').toBe(false);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await recordedSeeks(page)).length, 'the plain arrow still seeks, once').toBe(beforeModified + 1);
   });
 
   test('?t= opens at that session time', async ({ page, sid }) => {

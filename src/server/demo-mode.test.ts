@@ -178,7 +178,8 @@ describe('demo mode (no NOTTE_API_KEY)', () => {
       (step) => step.type === 'execution_result' && (step.value as { action?: { type?: unknown } }).action?.type === 'fill',
     );
     const startedAt = parseUtcTimestampMs(String((fill?.value as { started_at?: unknown }).started_at)) ?? NaN;
-    expect(startedAt - createdAtMs).toBe(1800 + 4400);
+    // The video starts 1.8 s into the session; make-media.sh moves to the first field at 4.2 s of video.
+    expect(startedAt - createdAtMs).toBe(1800 + 4200);
   });
 
   it('answers from the real demo-media files when present', async () => {

@@ -75,5 +75,14 @@ describe('step placement on the video', () => {
     expect(adjacentStepVideoSec(secs, 6, 12, 1)).toBeNull();
     expect(adjacentStepVideoSec(secs, 6.2, 12, -1)).toBe(1);
     expect(adjacentStepVideoSec(secs, 0.5, 12, -1)).toBeNull();
+    expect(adjacentStepVideoSec(secs, 9, 12, -1), 'well into a step: back to its start').toBe(6);
+  });
+  it('stops at every step, also those a tenth of a second apart', () => {
+    const close = [2, 3.2, 3.3, 4.4];
+    expect(adjacentStepVideoSec(close, 3.2, 30, 1)).toBe(3.3);
+    expect(adjacentStepVideoSec(close, 3.3, 30, 1)).toBe(4.4);
+    expect(adjacentStepVideoSec(close, 4.4, 30, -1)).toBe(3.3);
+    expect(adjacentStepVideoSec(close, 3.3, 30, -1)).toBe(3.2);
+    expect(adjacentStepVideoSec(close, 3.2, 30, -1)).toBe(2);
   });
 });

@@ -123,7 +123,14 @@ export function adjacentStepVideoSec(
   direction: 1 | -1,
 ): number | null {
   const onVideo = stepVideoSecs.filter((sec): sec is number => isStepOnVideo(sec, videoDurationSec)).sort((a, b) => a - b);
-  // A little slack so that "previous" from just after a step goes to the one before it.
-  if (direction === 1) return onVideo.find((sec) => sec > currentVideoSec + 0.25) ?? null;
-  return [...onVideo].reverse().find((sec) => sec < currentVideoSec - 0.75) ?? null;
+  // By position, not by time: steps a tenth of a second apart are each a stop (the same slack as currentStepIndex).
+  let at = -1;
+  onVideo.forEach((sec, index) => {
+    if (sec <= currentVideoSec + 0.05) at = index;
+  });
+  if (direction === 1) return onVideo[at + 1] ?? null;
+  // Well into a step, "previous" goes back to its start; right after it, to the step before.
+  const atSec = onVideo[at];
+  if (atSec !== undefined && currentVideoSec - atSec > 0.75) return atSec;
+  return onVideo[at - 1] ?? null;
 }

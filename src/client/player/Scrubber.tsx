@@ -94,7 +94,8 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!bounds) return;
+    // Alt+← (back), Cmd+←/→ and the like belong to the browser.
+    if (!bounds || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = keyTargetVideoSec(event.key, currentVideoSec(), spanSec, event.shiftKey);
     if (target === null) return;
     event.preventDefault();

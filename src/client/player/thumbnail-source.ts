@@ -30,6 +30,8 @@ export class ThumbnailSource {
   show(canvas: HTMLCanvasElement, videoSec: number): void {
     this.canvas = canvas;
     if (Math.abs(videoSec - this.lastDrawnSec) < MIN_STEP_SEC) {
+      // Back where the drawn frame is: a frame asked for meanwhile must not replace it later.
+      this.pendingSec = null;
       this.draw();
       return;
     }

@@ -58,7 +58,8 @@ function StepsList({ steps, store, videoDurationSec, momentLabel }: Extract<Step
       const item = current === null ? null : list?.querySelector<HTMLElement>(`[data-step-index="${current}"]`);
       if (!list || !item) return;
       // Scroll the list only, never the page (on phones the list sits below the video).
-      const top = item.offsetTop - list.offsetTop;
+      // The list is the rows' offsetParent (position: relative): offsetTop is already within it.
+      const top = item.offsetTop;
       if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
         const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         list.scrollTo({ top: top - list.clientHeight / 3, behavior: reduceMotion ? 'auto' : 'smooth' });
@@ -120,7 +121,9 @@ const StepRow = memo(function StepRow({ step, isCurrent, timeText, timeTitle, st
         type="button"
         className="step-button"
         disabled={!step.onVideo}
-        title={step.onVideo ? 'Play from this step' : 'This step happened outside the recorded video'}
+        title={
+          step.onVideo ? 'Play from this step' : step.videoSec === null ? 'Notte gave no time for this step' : 'This step happened outside the recorded video'
+        }
         onClick={() => {
           if (step.videoSec !== null) store.seekVideoSec(step.videoSec);
         }}
@@ -133,7 +136,7 @@ const StepRow = memo(function StepRow({ step, isCurrent, timeText, timeTitle, st
           <span className="step-label">{step.label}</span>
           {step.detail && <StepDetail text={step.detail} />}
           {step.success === false && step.message && <span className="step-error">✗ {step.message}</span>}
-          {!step.onVideo && <span className="step-outside">outside the video</span>}
+          {!step.onVideo && <span className="step-outside">{step.videoSec === null ? 'time unknown' : 'outside the video'}</span>}
         </span>
         {step.success === true && (
           <span className="step-ok" aria-label="succeeded">
