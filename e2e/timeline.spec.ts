@@ -57,6 +57,29 @@ test.describe('steps on the timeline', () => {
     await expect(list.locator('[aria-current]')).toHaveCount(1);
   });
 
+  test('on a phone, the current step scrolls into view inside the list (not the page)', async ({ page, sid }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`/sessions/${sid('hls-ok')}`);
+    await expectPlaying(page);
+    await playerVideo(page).evaluate((node) => (node as HTMLVideoElement).pause());
+    const list = page.getByRole('list', { name: 'Steps' });
+    await expect(list.getByRole('listitem')).toHaveCount(7);
+    // A short list, so that the later steps sit below its visible part.
+    await list.evaluate((node) => ((node as HTMLElement).style.maxHeight = '120px'));
+    await playerVideo(page).evaluate((node) => ((node as HTMLVideoElement).currentTime = 7.5));
+    const current = list.locator('[aria-current="true"]');
+    await expect(current).toContainText('click');
+    await expect
+      .poll(
+        async () => {
+          const [row, box] = await Promise.all([current.boundingBox(), list.boundingBox()]);
+          return row !== null && box !== null && row.y >= box.y - 1 && row.y + row.height <= box.y + box.height + 1;
+        },
+        { message: 'the current row lies inside the list box' },
+      )
+      .toBe(true);
+  });
+
   test('steps outside the video are shown but disabled', async ({ page, sid }) => {
     await page.goto(`/sessions/${sid('hls-ok')}`);
     const items = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
