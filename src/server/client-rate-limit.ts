@@ -83,9 +83,11 @@ export function addressKey(address: string): string {
   const unported = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1] ?? /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ?? address;
   const bare = unported.replace(/%.*$/, '').toLowerCase();
   if (!bare.includes(':')) return bare;
-  const mapped = /^(?:0{0,4}:){0,5}(?:0{0,4}::?)?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
-  if (mapped?.[1] !== undefined) return mapped[1];
-  const [head = '', tail] = bare.split('::');
+  // A dotted IPv4 tail (`::ffff:1.2.3.4`) as its two hex groups, so that one path below reads both forms.
+  const hex = bare.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_all, a: string, b: string, c: string, d: string) =>
+    [Number(a) * 256 + Number(b), Number(c) * 256 + Number(d)].map((n) => n.toString(16)).join(':'),
+  );
+  const [head = '', tail] = hex.split('::');
   const headGroups = head === '' ? [] : head.split(':');
   const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
   const missing = Math.max(0, 8 - headGroups.length - tailGroups.length);

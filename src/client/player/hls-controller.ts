@@ -98,7 +98,7 @@ export class HlsController {
     if (linedUp && this.awaitingRenewal && this.hls) {
       this.awaitingRenewal = false;
       // Before the first frame the video is still at 0, not where a `?t=` link starts.
-      this.hls.startLoad(positionAtFailureSec(this.video, this.startPositionSec));
+      this.hls.startLoad(playbackPositionSec(this.video, this.startPositionSec));
     }
     return linedUp;
   }
@@ -230,16 +230,17 @@ export class HlsController {
 
   private fail(failure: HlsFailure): void {
     if (this.destroyed) return;
-    const atVideoSec = positionAtFailureSec(this.video, this.startPositionSec);
+    const atVideoSec = playbackPositionSec(this.video, this.startPositionSec);
     this.destroy();
     this.events.onFailure(failure, atVideoSec);
   }
 }
 
 /**
- * Where a failed stream's video was: its position, or the target of a seek in progress (a scrub into
- * a broken stretch). Still at 0 and not seeking, hls.js has not yet moved it to where playback was to start.
+ * Where the stream's video is, for a fallback or a restart: its position, or the target of a seek in
+ * progress (a scrub into a broken stretch). Still at 0 and not seeking, hls.js has not yet moved it to
+ * where playback was to start.
  */
-export function positionAtFailureSec(video: Pick<HTMLMediaElement, 'currentTime' | 'seeking'>, startPositionSec: number): number {
+export function playbackPositionSec(video: Pick<HTMLMediaElement, 'currentTime' | 'seeking'>, startPositionSec: number): number {
   return video.currentTime > 0 || video.seeking ? video.currentTime : startPositionSec;
 }
