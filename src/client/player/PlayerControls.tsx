@@ -33,7 +33,8 @@ export function PlayerControls(props: PlayerControlsProps) {
   const bounds = sessionBoundsSec(replay, durationSec);
   const end = bounds ? momentLabel(bounds.endSec) : null;
   const isFullscreen = useIsFullscreen();
-  const [downloading, setDownloading] = useState(false);
+  // null: not downloading; else how far (a fraction, or null when the size is unknown).
+  const [download, setDownload] = useState<{ fraction: number | null } | null>(null);
   const rateChosenByPointer = useRef(false);
 
   const describeHover = (videoSec: number): HoverInfo => ({
@@ -88,21 +89,15 @@ export function PlayerControls(props: PlayerControlsProps) {
           </select>
         </label>
         {replay.mp4_url !== null && (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Download MP4"
-            title="Download MP4"
-            disabled={downloading}
+          <DownloadButton
+            progress={download}
             onClick={async () => {
-              if (replay.mp4_url === null) return;
-              setDownloading(true);
-              await downloadMp4(replay.mp4_url, `notte-session-${sessionId}.mp4`);
-              setDownloading(false);
+              if (replay.mp4_url === null || download !== null) return;
+              setDownload({ fraction: null });
+              await downloadMp4(replay.mp4_url, `notte-session-${sessionId}.mp4`, (fraction) => setDownload({ fraction }));
+              setDownload(null);
             }}
-          >
-            <Icon name="download" />
-          </button>
+          />
         )}
         {pictureInPictureAvailable() && (
           <button
@@ -140,4 +135,15 @@ function useIsFullscreen(): boolean {
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
   return isFullscreen;
+}
+
+function DownloadButton({ progress, onClick }: { progress: { fraction: number | null } | null; onClick: () => void }) {
+  const percent = progress?.fraction == null ? null : Math.floor(progress.fraction * 100);
+  const label = progress === null ? 'Download MP4' : percent === null ? 'Downloading MP4…' : `Downloading MP4… ${percent}%`;
+  return (
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus it holds.
+    <button type="button" className="icon-button download-button" aria-label={label} title={label} aria-disabled={progress !== null} onClick={onClick}>
+      {progress === null ? <Icon name="download" /> : <span className="download-progress">{percent === null ? '…' : `${percent}%`}</span>}
+    </button>
+  );
 }

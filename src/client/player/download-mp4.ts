@@ -1,25 +1,56 @@
+/** How far a download got: a fraction from 0 to 1, or null when the file's size is not known. */
+export type DownloadProgress = (fraction: number | null) => void;
+
 /**
  * Saves the recording under a name of ours. Cross-origin storage ignores `download` on a link, so
- * the file is fetched as a blob; where storage refuses that (no CORS), the link opens the file instead.
+ * the file is fetched as a blob (reporting progress: a long recording takes a while); where storage
+ * refuses that (no CORS), the file opens in a new tab instead, and the viewer stays.
  */
-export async function downloadMp4(url: string, fileName: string): Promise<'saved' | 'opened'> {
+export async function downloadMp4(url: string, fileName: string, onProgress: DownloadProgress = () => undefined): Promise<'saved' | 'opened'> {
+  let blob: Blob;
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`status ${response.status}`);
-    const blobUrl = URL.createObjectURL(await response.blob());
-    clickLink(blobUrl, fileName);
-    setTimeout(() => URL.revokeObjectURL(blobUrl), 30_000);
-    return 'saved';
+    blob = await readWithProgress(response, onProgress);
   } catch {
-    clickLink(url, fileName);
+    clickLink(url, { newTab: true });
     return 'opened';
   }
+  const blobUrl = URL.createObjectURL(blob);
+  clickLink(blobUrl, { fileName });
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 30_000);
+  return 'saved';
 }
 
-function clickLink(href: string, fileName: string): void {
+async function readWithProgress(response: Response, onProgress: DownloadProgress): Promise<Blob> {
+  const totalBytes = Number(response.headers.get('content-length')) || null;
+  const reader = response.body?.getReader();
+  if (!reader) return response.blob();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let receivedBytes = 0;
+  let reportedPercent = 0;
+  onProgress(totalBytes === null ? null : 0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    receivedBytes += value.byteLength;
+    if (totalBytes === null) continue;
+    // Told once per percent, not per chunk: each report re-renders the controls.
+    const percent = Math.min(Math.floor((receivedBytes / totalBytes) * 100), 100);
+    if (percent === reportedPercent) continue;
+    reportedPercent = percent;
+    onProgress(percent / 100);
+  }
+  return new Blob(chunks, { type: response.headers.get('content-type') ?? 'video/mp4' });
+}
+
+function clickLink(href: string, target: { fileName: string } | { newTab: true }): void {
   const link = document.createElement('a');
   link.href = href;
-  link.download = fileName;
+  if ('fileName' in target) link.download = target.fileName;
+  // A cross-origin link ignores `download`: in this tab it would navigate away from the viewer.
+  else link.target = '_blank';
   link.rel = 'noopener';
   document.body.append(link);
   link.click();
