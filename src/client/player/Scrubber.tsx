@@ -60,7 +60,8 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
         drawnFraction = drawn;
         for (const mover of movers) mover.style.setProperty('--played', String(drawn));
       }
-      const valueNow = startSec === null ? 0 : roundTenth(startSec + videoSec);
+      // Tenths while playing (fewer attribute writes), within the exact bounds.
+      const valueNow = startSec === null || endSec === null ? 0 : Math.min(Math.max(roundTenth(startSec + videoSec), roundMs(startSec)), roundMs(endSec));
       if (String(valueNow) === shownValueNow) return;
       shownValueNow = String(valueNow);
       track.setAttribute('aria-valuenow', shownValueNow);
@@ -113,8 +114,8 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       aria-label="Seek"
       aria-orientation="horizontal"
       aria-disabled={bounds ? undefined : true}
-      aria-valuemin={bounds ? roundTenth(bounds.startSec) : 0}
-      aria-valuemax={bounds ? roundTenth(bounds.endSec) : 0}
+      aria-valuemin={bounds ? roundMs(bounds.startSec) : 0}
+      aria-valuemax={bounds ? roundMs(bounds.endSec) : 0}
       onKeyDown={onKeyDown}
       onPointerDown={(event) => {
         if (event.button !== 0) return;
@@ -190,6 +191,11 @@ const MarkerDots = memo(function MarkerDots({ markers, startSec, endSec }: Range
 
 function roundTenth(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** Exactly `video_start_ms / 1000` (and the end likewise), without float noise from adding seconds. */
+function roundMs(valueSec: number): number {
+  return Math.round(valueSec * 1000) / 1000;
 }
 
 function keyTargetVideoSec(key: string, currentSec: number, spanSec: number, shift: boolean): number | null {

@@ -1,9 +1,9 @@
-import { Fragment, memo, useEffect, useRef } from 'react';
+import { Fragment, memo, useEffect, useRef, type CSSProperties } from 'react';
 import { currentStepIndex } from '../../shared/timeline-steps';
 import type { MomentLabel } from '../../shared/wall-clock';
 import type { PlayerStore } from '../player/player-store';
 import { usePlayerValueDeferred } from '../player/use-player-snapshot';
-import type { PlacedStep } from './placed-steps';
+import type { PlacedStep, StepPlacement } from './placed-steps';
 import { urlLinePieces } from './url-line-breaks';
 
 type StepsPanelProps =
@@ -23,6 +23,21 @@ const KIND_LABELS: Record<PlacedStep['kind'], string> = {
   agent: 'Agent',
   completion: 'Done',
   other: 'Other',
+};
+
+const PLACEMENT_TITLES: Record<StepPlacement, string> = {
+  'on-video': 'Play from this step',
+  outside: 'This step happened outside the recorded video',
+  untimed: 'Notte gave no time for this step',
+  pending: 'Available once the video has loaded',
+};
+
+// Nothing while the video is loading: the step may well be on it.
+const PLACEMENT_NOTES: Record<StepPlacement, string | null> = {
+  'on-video': null,
+  outside: 'outside the video',
+  untimed: 'time unknown',
+  pending: null,
 };
 
 export function StepsPanel(props: StepsPanelProps) {
@@ -68,10 +83,12 @@ function StepsList({ steps, store, videoDurationSec, momentLabel }: Extract<Step
     return () => cancelAnimationFrame(frame);
   }, [current]);
 
+  const moments = steps.map((step) => (step.sessionSec === null ? null : momentLabel(step.sessionSec)));
+  const timeChars = Math.max(0, ...moments.map((moment) => moment?.text.length ?? 0));
   return (
-    <ol className="steps-list" aria-label="Steps" ref={listRef}>
-      {steps.map((step) => {
-        const moment = step.sessionSec === null ? null : momentLabel(step.sessionSec);
+    <ol className="steps-list" aria-label="Steps" ref={listRef} style={{ '--step-time-chars': timeChars } as CSSProperties}>
+      {steps.map((step, position) => {
+        const moment = moments[position];
         return (
           <StepRow
             key={step.index}
@@ -121,9 +138,7 @@ const StepRow = memo(function StepRow({ step, isCurrent, timeText, timeTitle, st
         type="button"
         className="step-button"
         disabled={!step.onVideo}
-        title={
-          step.onVideo ? 'Play from this step' : step.videoSec === null ? 'Notte gave no time for this step' : 'This step happened outside the recorded video'
-        }
+        title={PLACEMENT_TITLES[step.placement]}
         onClick={() => {
           if (step.videoSec !== null) store.seekVideoSec(step.videoSec);
         }}
@@ -136,7 +151,7 @@ const StepRow = memo(function StepRow({ step, isCurrent, timeText, timeTitle, st
           <span className="step-label">{step.label}</span>
           {step.detail && <StepDetail text={step.detail} />}
           {step.success === false && step.message && <span className="step-error">✗ {step.message}</span>}
-          {!step.onVideo && <span className="step-outside">{step.videoSec === null ? 'time unknown' : 'outside the video'}</span>}
+          {PLACEMENT_NOTES[step.placement] && <span className="step-outside">{PLACEMENT_NOTES[step.placement]}</span>}
         </span>
         {step.success === true && (
           <span className="step-ok" aria-label="succeeded">
