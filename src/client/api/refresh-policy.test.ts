@@ -61,15 +61,28 @@ describe('nextReplayFetchDelayMs', () => {
     expect(at(count - 1)).not.toBe(false);
     expect(at(count)).toBe(false);
   });
-  it('waits out a 429 as told, capped', () => {
+  it('waits out a 429 as told, however long (another server instance would ask Notte early)', () => {
     const at = (retryAfterSec?: number) =>
       nextReplayFetchDelayMs(
         { data: undefined, error: error('rate_limited', true, retryAfterSec), errorUpdateCount: 1, latestFailed: true },
         NOW,
       );
     expect(at(2)).toBe(2_000);
-    expect(at(3600)).toBe(60_000);
+    expect(at(3600)).toBe(3_600_000);
     expect(at(0)).toBe(1_000);
+    expect(at(undefined)).toBe(5_000);
+  });
+  it('waits out a 429 on a renewal too, or renews as planned when that comes later', () => {
+    const renewal = (expiresInMs: number, retryAfterSec: number) =>
+      nextReplayFetchDelayMs(
+        { data: replay(new Date(NOW + expiresInMs).toISOString()), error: error('rate_limited', true, retryAfterSec), errorUpdateCount: 1, latestFailed: true },
+        NOW,
+      );
+    // Links with 100 s left would be renewed in 60 s; Retry-After 120 s comes first.
+    expect(renewal(100_000, 120)).toBe(120_000);
+    expect(renewal(100_000, 10)).toBe(60_000);
+    // Expired links would be renewed every 5 s: not before Retry-After.
+    expect(renewal(-1_000, 30)).toBe(30_000);
   });
   it('never polls final answers', () => {
     for (const code of ['not_found', 'replay_failed', 'upstream_auth', 'bad_upstream_response'] as const) {

@@ -7,7 +7,8 @@ export const PROCESSING_FIRST_POLL_MS = 3_000;
 export const PROCESSING_POLL_GROWTH = 1.5;
 export const PROCESSING_MAX_POLL_MS = 30_000;
 export const PROCESSING_GIVE_UP_AFTER_MS = 5 * 60_000;
-export const RATE_LIMIT_MAX_WAIT_MS = 60_000;
+/** The proxy caps the Retry-After it passes on at an hour; a 429 without one waits this long. */
+export const RATE_LIMIT_DEFAULT_WAIT_MS = 5_000;
 export const MAX_AUTOMATIC_RETRIES = 2;
 
 /** Delay before the n-th poll (n from 1) of a replay that is still processing. */
@@ -47,7 +48,10 @@ export function nextReplayFetchDelayMs(state: QueryStateView, nowMs: number): nu
     // A final answer (the session is gone, the key was refused) does not change by asking again.
     if (state.latestFailed && state.error instanceof ViewerError && !state.error.retryable) return false;
     const expiresAtMs = state.data.expires_at === null ? null : parseUtcTimestampMs(state.data.expires_at);
-    return renewDelayMs(expiresAtMs, nowMs) ?? false;
+    const renewInMs = renewDelayMs(expiresAtMs, nowMs);
+    if (renewInMs === null) return false;
+    // A renewal refused with 429 waits out Retry-After too: another server instance would otherwise ask Notte early.
+    return state.latestFailed ? Math.max(renewInMs, rateLimitWaitMs(state.error)) : renewInMs;
   }
   if (!state.latestFailed || !(state.error instanceof ViewerError)) return false;
   switch (state.error.code) {
@@ -55,13 +59,17 @@ export function nextReplayFetchDelayMs(state: QueryStateView, nowMs: number): nu
       if (processingWaitedMs(state.errorUpdateCount) >= PROCESSING_GIVE_UP_AFTER_MS) return false;
       return processingPollDelayMs(state.errorUpdateCount);
     }
-    case 'rate_limited': {
-      const waitMs = (state.error.retryAfterSec ?? 5) * 1000;
-      return Math.min(Math.max(waitMs, 1_000), RATE_LIMIT_MAX_WAIT_MS);
-    }
+    case 'rate_limited':
+      return rateLimitWaitMs(state.error);
     default:
       return false;
   }
+}
+
+/** How long a 429 asks us to wait (0 for any other failure). */
+function rateLimitWaitMs(error: unknown): number {
+  if (!(error instanceof ViewerError) || error.code !== 'rate_limited') return 0;
+  return error.retryAfterSec === null ? RATE_LIMIT_DEFAULT_WAIT_MS : Math.max(error.retryAfterSec * 1000, 1_000);
 }
 
 /**

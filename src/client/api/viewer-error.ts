@@ -8,6 +8,8 @@ export class ViewerError extends Error {
   readonly retryable: boolean;
   readonly retryAfterSec: number | null;
   readonly httpStatus: number | null;
+  /** Notte's `replay_status` behind a processing or failed replay (e.g. `waiting_for_session`, `unavailable`). */
+  readonly replayStatus: string | null;
 
   constructor(init: {
     code: ViewerErrorCode;
@@ -15,6 +17,7 @@ export class ViewerError extends Error {
     retryable: boolean;
     retryAfterSec?: number | null;
     httpStatus?: number | null;
+    replayStatus?: string | null;
   }) {
     super(init.message);
     this.name = 'ViewerError';
@@ -22,6 +25,7 @@ export class ViewerError extends Error {
     this.retryable = init.retryable;
     this.retryAfterSec = init.retryAfterSec ?? null;
     this.httpStatus = init.httpStatus ?? null;
+    this.replayStatus = init.replayStatus ?? null;
   }
 
   static fromApi(error: ApiError, httpStatus: number): ViewerError {
@@ -31,6 +35,7 @@ export class ViewerError extends Error {
       retryable: error.retryable,
       retryAfterSec: error.retryAfterSec ?? null,
       httpStatus,
+      replayStatus: error.replayStatus ?? null,
     });
   }
 }
@@ -43,13 +48,16 @@ export function describeViewerError(error: ViewerError): string {
     case 'not_found':
       return 'Session not found. Check the ID; Notte keeps recordings for 24 hours.';
     case 'processing':
-      return 'The replay is still processing and not ready yet. It will play here as soon as it is.';
+      return error.replayStatus === 'waiting_for_session'
+        ? 'The session is still running: its replay will be ready once it closes. It will play here as soon as it is.'
+        : 'The replay is still processing and not ready yet. It will play here as soon as it is.';
     case 'replay_failed':
-      return 'The recording of this session failed: there is no replay to show.';
+      return error.replayStatus === 'unavailable'
+        ? 'This session has no video: nothing was recorded for it.'
+        : 'The recording of this session failed: there is no replay to show.';
     case 'rate_limited':
-      return error.retryAfterSec !== null
-        ? `Notte is rate-limiting requests. Trying again in ${Math.ceil(error.retryAfterSec)} s.`
-        : 'Notte is rate-limiting requests. Trying again shortly.';
+      // Either Notte or the viewer's own server said 429: the sentence blames neither.
+      return 'Too many requests right now. The viewer tries again by itself.';
     case 'upstream_auth':
       return "The viewer's server is not authorised with Notte: check NOTTE_API_KEY.";
     case 'upstream_error':
@@ -74,4 +82,37 @@ export function describeViewerError(error: ViewerError): string {
     case 'internal_error':
       return "The viewer's server ran into a problem. Try again.";
   }
+}
+
+/** Why renewing the links of a replay that is already playing failed, as a clause ("…: <reason>."). */
+export function describeRenewalProblem(error: ViewerError): string {
+  switch (error.code) {
+    case 'not_found':
+      return 'Notte no longer has this session (recordings are kept for 24 hours)';
+    case 'upstream_auth':
+      return "the viewer's server is not authorised with Notte (check NOTTE_API_KEY)";
+    case 'rate_limited':
+      return 'too many requests right now';
+    case 'upstream_timeout':
+      return 'Notte did not answer in time';
+    case 'upstream_unreachable':
+      return 'Notte could not be reached';
+    case 'upstream_error':
+      return 'Notte had a server error';
+    case 'network':
+      return typeof navigator !== 'undefined' && navigator.onLine === false
+        ? 'you are offline'
+        : "the viewer's server could not be reached";
+    default:
+      return 'the answer could not be read';
+  }
+}
+
+/** A replay still not ready when the viewer stopped polling: unlike while polling, nothing happens by itself now. */
+export function describeStoppedWaiting(error: ViewerError, waitedMinutes: number): string {
+  const state =
+    error.replayStatus === 'waiting_for_session'
+      ? 'The session is still running: its replay will be ready once it closes.'
+      : 'The replay is still processing and not ready yet.';
+  return `${state} The viewer stopped checking after ${waitedMinutes} minutes: Retry checks again.`;
 }

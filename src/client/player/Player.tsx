@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useFocusRescue } from '../ui/use-focus-rescue';
 import type { Replay } from '../../shared/replay-schema';
 import type { MomentLabel } from '../../shared/wall-clock';
-import { describeSource } from './playback-source';
+import { describeSource, type PlaybackSource } from './playback-source';
 import { sessionStartToVideoSec } from '../../shared/session-time';
 import { playerVideoFor, releaseHeadStart } from './playback-head-start';
 import type { PlayerStore } from './player-store';
@@ -52,20 +53,11 @@ export function Player(props: PlayerProps) {
       <div className="player-stage" ref={stageRef}>
         <BufferingOverlay store={store} />
         {source?.kind === 'unplayable' && (
-          <div className="player-failure" role="alert">
-            <p>
-              {source.reason === 'hls-failed-no-mp4'
-                ? 'The video stream failed to load and this replay has no MP4 to fall back to.'
-                : source.reason === 'mp4-failed'
-                  ? 'The video file failed to load, even after renewing its link.'
-                  : 'This session has no video.'}
-            </p>
-            {source.reason !== 'no-video' && (
-              <button type="button" onClick={retry}>
-                Retry
-              </button>
-            )}
-          </div>
+          <PlaybackFailure
+            reason={source.reason}
+            onRetry={retry}
+            focusAfterRetry={() => containerRef.current?.querySelector<HTMLElement>('.play-button') ?? null}
+          />
         )}
       </div>
       <PlayerControls
@@ -87,6 +79,30 @@ function BufferingOverlay({ store }: { store: PlayerStore }) {
   return (
     <div className="player-buffering" aria-hidden="true">
       <span className="spinner" />
+    </div>
+  );
+}
+
+type UnplayableReason = Extract<PlaybackSource, { kind: 'unplayable' }>['reason'];
+
+function PlaybackFailure({ reason, onRetry, focusAfterRetry }: { reason: UnplayableReason; onRetry: () => void; focusAfterRetry: () => HTMLElement | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Retry removes this overlay: focus goes on to the player's controls, not to <body>.
+  useFocusRescue(ref, focusAfterRetry);
+  return (
+    <div className="player-failure" role="alert" ref={ref}>
+      <p>
+        {reason === 'hls-failed-no-mp4'
+          ? 'The video stream failed to load and this replay has no MP4 to fall back to.'
+          : reason === 'mp4-failed'
+            ? 'The video file failed to load, even after renewing its link.'
+            : 'This session has no video.'}
+      </p>
+      {reason !== 'no-video' && (
+        <button type="button" onClick={onRetry}>
+          Retry
+        </button>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useFocusRescue } from './use-focus-rescue';
 
 interface ErrorAlertProps {
   title: string;
@@ -8,8 +9,11 @@ interface ErrorAlertProps {
 }
 
 export function ErrorAlert({ title, children, onRetry, tone = 'error' }: ErrorAlertProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Retry replaces this notice: focus stays on the page, not on <body>.
+  useFocusRescue(ref);
   return (
-    <div className={`notice notice-${tone}`} role="alert">
+    <div className={`notice notice-${tone}`} role="alert" ref={ref}>
       <p className="notice-title">{title}</p>
       {children}
       {onRetry && (

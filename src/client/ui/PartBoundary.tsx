@@ -1,4 +1,5 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useRef, type ErrorInfo, type ReactNode } from 'react';
+import { useFocusRescue } from './use-focus-rescue';
 
 interface PartBoundaryProps {
   /** What failed, in a user's words: "the keyboard shortcuts". */
@@ -28,21 +29,27 @@ export class PartBoundary extends Component<PartBoundaryProps, { failed: boolean
 
   override render() {
     if (!this.state.failed) return this.props.children;
-    const { part, onDismiss } = this.props;
-    return (
-      <div className="notice notice-error part-failed" role="alert">
-        <p>
-          Could not load {part}: the viewer may have been updated since this page was opened. Reloading the page helps.
-        </p>
-        <button type="button" onClick={() => window.location.reload()}>
-          Reload
-        </button>{' '}
-        {onDismiss && (
-          <button type="button" onClick={onDismiss}>
-            Dismiss
-          </button>
-        )}
-      </div>
-    );
+    return <FailedPartNotice part={this.props.part} onDismiss={this.props.onDismiss} />;
   }
+}
+
+function FailedPartNotice({ part, onDismiss }: { part: string; onDismiss: (() => void) | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Dismiss removes this notice: focus stays on the page, not on <body>.
+  useFocusRescue(ref);
+  return (
+    <div className="notice notice-error part-failed" role="alert" ref={ref}>
+      <p>
+        Could not load {part}: the viewer may have been updated since this page was opened. Reloading the page helps.
+      </p>
+      <button type="button" onClick={() => window.location.reload()}>
+        Reload
+      </button>{' '}
+      {onDismiss && (
+        <button type="button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
 }

@@ -6,8 +6,8 @@ import { currentStepIndex, toTimelineSteps } from '../../shared/timeline-steps';
 import { formatStartParam, startSessionSec, type StartPosition } from '../../shared/start-param';
 import { formatMoment } from '../../shared/wall-clock';
 import { replayQueryOptions, sessionDetailsQueryOptions } from '../api/replay-query';
-import { nextReplayFetchDelayMs, replayQueryStateView } from '../api/refresh-policy';
-import { describeViewerError, ViewerError } from '../api/viewer-error';
+import { nextReplayFetchDelayMs, PROCESSING_GIVE_UP_AFTER_MS, replayQueryStateView } from '../api/refresh-policy';
+import { describeStoppedWaiting, describeViewerError, ViewerError } from '../api/viewer-error';
 import { Icon } from '../player/Icon';
 import { Player } from '../player/Player';
 import { PlayerStore } from '../player/player-store';
@@ -23,7 +23,9 @@ import { runShortcut } from './run-shortcut';
 import { SessionSummary } from './SessionSummary';
 import { useTimeMode } from './use-time-mode';
 import { deriveViewerState } from './viewer-state';
+import { RenewalWarning } from './RenewalWarning';
 import { ViewerLink } from './ViewerLink';
+import { WaitingNotice } from './WaitingNotice';
 
 // Not needed for the first frame: loaded while the video starts.
 const StepsPanel = lazy(() => import('../steps/StepsPanel').then((module) => ({ default: module.StepsPanel })));
@@ -56,7 +58,8 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
     error: query.error,
     failureReason: query.failureReason,
     // The same decision as the query's refetchInterval (replay-query.ts), from the same view of its state.
-    willRefetch: nextReplayFetchDelayMs(replayQueryStateView(query), Date.now()) !== false,
+    nextFetchInMs: nextReplayFetchDelayMs(replayQueryStateView(query), query.errorUpdatedAt),
+    errorUpdatedAtMs: query.errorUpdatedAt,
   });
   const replay = state.kind === 'ready' ? state.replay : null;
   const videoStartMs = replay?.video_start_ms ?? null;
@@ -100,6 +103,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
 
   const retry = () => void queryClient.resetQueries({ queryKey: options.queryKey });
   const renew = () => query.refetch().then((result) => result.data ?? null);
+  const retryRenewal = () => query.refetch().then((result) => !result.isError);
   const linkAt = (withTime: boolean) => () => {
     const currentSec = store.videoElement?.currentTime ?? store.live().currentSec;
     const param = withTime && currentSec > 0.5 ? formatStartParam(videoToSessionSec(currentSec, videoStartMs)) : null;
@@ -122,7 +126,8 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
           <CopyLinkButton buildLink={linkAt(true)} />
           {replay && (
             <>
-              <CopyLinkButton buildLink={linkAt(false)} label="Copy link without time" className="copy-link-secondary" />
+              {/* Not "Copy link …": the one button named "Copy link" must stay unambiguous (a contract). */}
+              <CopyLinkButton buildLink={linkAt(false)} label="Copy without time" className="copy-link-secondary" />
               <button
                 type="button"
                 className="icon-button"
@@ -145,17 +150,17 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
   return (
     <main className={embed ? 'viewer viewer-embed' : 'viewer'} id="main">
       {!stageFirst && header}
-      {state.kind === 'waiting' && (
-        <ErrorAlert title={state.error.code === 'processing' ? 'Not ready yet' : 'Waiting for Notte'} tone="waiting">
-          <p>{describeViewerError(state.error)}</p>
-        </ErrorAlert>
-      )}
+      {state.kind === 'waiting' && <WaitingNotice error={state.error} nextFetchAtMs={state.nextFetchAtMs} embed={embed} />}
       {state.kind === 'failed' && (
         <ErrorAlert
           title={failureTitle(state.error)}
           onRetry={state.canRetry || state.error.code === 'processing' ? retry : undefined}
         >
-          <p>{describeViewerError(state.error)}</p>
+          <p>
+            {state.error.code === 'processing'
+              ? describeStoppedWaiting(state.error, PROCESSING_GIVE_UP_AFTER_MS / 60_000)
+              : describeViewerError(state.error)}
+          </p>
           {!embed && (
             <p>
               <ViewerLink href="/">Open another session</ViewerLink>
@@ -188,22 +193,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
               </section>
             )}
             {state.kind === 'ready' && state.renewalError && (
-              <p className="renewal-warning" role="status">
-                {state.renewalError.retryable ? (
-                  <>
-                    Could not renew the storage links yet: {describeViewerError(state.renewalError)} Playback continues; the
-                    viewer keeps trying.
-                  </>
-                ) : (
-                  <>
-                    Could not renew the storage links: {describeViewerError(state.renewalError)} Playback continues until
-                    the current links expire.{' '}
-                    <button type="button" className="renewal-retry" onClick={() => void renew()}>
-                      Try again
-                    </button>
-                  </>
-                )}
-              </p>
+              <RenewalWarning error={state.renewalError} renew={retryRenewal} focusAfterRenewal={() => document.querySelector<HTMLElement>('.play-button')} />
             )}
             {header}
           </div>
@@ -245,6 +235,8 @@ function failureTitle(error: ViewerError): string {
       return 'Still processing';
     case 'no_video':
       return 'No video';
+    case 'replay_failed':
+      return error.replayStatus === 'unavailable' ? 'No video' : 'Recording failed';
     case 'upstream_timeout':
       return 'Timed out';
     case 'upstream_auth':

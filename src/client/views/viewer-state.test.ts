@@ -10,7 +10,7 @@ const replay: Replay = {
   video_start_ms: 0,
   video_duration_ms: 1000,
 };
-const base = { status: 'pending' as const, data: undefined, error: null, failureReason: null, willRefetch: false };
+const base = { status: 'pending' as const, data: undefined, error: null, failureReason: null, nextFetchInMs: false as number | false, errorUpdatedAtMs: 0 };
 
 describe('deriveViewerState', () => {
   it('is loading until the first answer', () => {
@@ -32,8 +32,10 @@ describe('deriveViewerState', () => {
   });
   it('waits while processing is polled, fails when polling stopped', () => {
     const processing = new ViewerError({ code: 'processing', message: 'x', retryable: true });
-    expect(deriveViewerState({ ...base, status: 'error', error: processing, willRefetch: true })).toMatchObject({ kind: 'waiting' });
-    expect(deriveViewerState({ ...base, status: 'error', error: processing, willRefetch: false })).toMatchObject({
+    expect(
+      deriveViewerState({ ...base, status: 'error', error: processing, nextFetchInMs: 4_500, errorUpdatedAtMs: 1_000_000 }),
+    ).toMatchObject({ kind: 'waiting', nextFetchAtMs: 1_004_500 });
+    expect(deriveViewerState({ ...base, status: 'error', error: processing, nextFetchInMs: false })).toMatchObject({
       kind: 'failed',
       canRetry: true,
     });

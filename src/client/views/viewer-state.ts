@@ -3,7 +3,7 @@ import { ViewerError } from '../api/viewer-error';
 
 export type ViewerState =
   | { kind: 'loading'; retrying: boolean }
-  | { kind: 'waiting'; error: ViewerError }
+  | { kind: 'waiting'; error: ViewerError; nextFetchAtMs: number }
   | { kind: 'failed'; error: ViewerError; canRetry: boolean }
   | { kind: 'ready'; replay: Replay; renewalError: ViewerError | null };
 
@@ -12,8 +12,10 @@ interface ReplayQueryView {
   data: Replay | undefined;
   error: unknown;
   failureReason: unknown;
-  /** Whether a further fetch is scheduled by itself (polling, waiting out a 429). */
-  willRefetch: boolean;
+  /** In how long a further fetch is scheduled by itself (polling, waiting out a 429), or false. */
+  nextFetchInMs: number | false;
+  /** When the latest failure was seen: the scheduled fetch counts from there. */
+  errorUpdatedAtMs: number;
 }
 
 function asViewerError(error: unknown): ViewerError {
@@ -39,8 +41,8 @@ export function deriveViewerState(query: ReplayQueryView): ViewerState {
   }
   if (query.status === 'pending') return { kind: 'loading', retrying: query.failureReason != null };
   const error = asViewerError(query.error);
-  if (query.willRefetch && (error.code === 'processing' || error.code === 'rate_limited')) {
-    return { kind: 'waiting', error };
+  if (query.nextFetchInMs !== false && (error.code === 'processing' || error.code === 'rate_limited')) {
+    return { kind: 'waiting', error, nextFetchAtMs: query.errorUpdatedAtMs + query.nextFetchInMs };
   }
   return { kind: 'failed', error, canRetry: error.retryable };
 }
