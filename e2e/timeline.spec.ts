@@ -177,7 +177,7 @@ test.describe('time and links to a moment', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
     const withTime = await page.evaluate(() => navigator.clipboard.readText());
     expect(withTime).toBe(`${new URL(page.url()).origin}/sessions/${id}?t=${5 + START_SEC}`);
-    await page.getByRole('button', { name: 'Copy link without time' }).click();
+    await page.getByRole('button', { name: 'Copy without time' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}/sessions/${id}`);
   });
 });
