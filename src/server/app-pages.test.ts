@@ -4,9 +4,9 @@ import { jsonResponse, makeTestApp, NOTTE_ENV } from './test-support';
 
 const PRELOAD = '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay">';
 
-function expectHtmlSecurityHeaders(response: Response, options: { loopback?: boolean; frameAncestors?: string } = {}): void {
+function expectHtmlSecurityHeaders(response: Response, options: { loopback?: string; frameAncestors?: string } = {}): void {
   const csp = response.headers.get('content-security-policy') ?? '';
-  const loopback = options.loopback ? ' http://127.0.0.1:* http://localhost:*' : '';
+  const loopback = options.loopback === undefined ? '' : ` ${options.loopback}`;
   expect(csp).toBe(
     [
       "default-src 'self'",
@@ -67,9 +67,14 @@ describe('HTML routes', () => {
     },
   );
 
-  it('adds loopback media sources when NOTTE_API_URL is loopback http', async () => {
-    const t = makeTestApp({ env: { NOTTE_API_KEY: 'k', NOTTE_API_URL: 'http://127.0.0.1:4010' } });
-    expectHtmlSecurityHeaders(await t.request('/sessions/x'), { loopback: true });
+  it.each([
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:* http://localhost:*'],
+    ['http://localhost:4010', 'http://127.0.0.1:* http://localhost:*'],
+    ['http://127.0.0.2:4010', 'http://127.0.0.1:* http://localhost:* http://127.0.0.2:*'],
+    ['http://[::1]:4010', 'http://127.0.0.1:* http://localhost:*'],
+  ])('adds loopback media sources when NOTTE_API_URL is loopback http (%s)', async (apiUrl, sources) => {
+    const t = makeTestApp({ env: { NOTTE_API_KEY: 'k', NOTTE_API_URL: apiUrl } });
+    expectHtmlSecurityHeaders(await t.request('/sessions/x'), { loopback: sources });
   });
 
   it('FRAME_ANCESTORS replaces the frame-ancestors source and drops X-Frame-Options', async () => {

@@ -1,3 +1,5 @@
+import { loopbackMediaSources } from './loopback-media';
+
 export type ServerMode = 'notte' | 'demo';
 
 export interface ServerConfig {
@@ -14,8 +16,8 @@ export interface ServerConfig {
    * means the socket's address is the client (a client's own `x-forwarded-for` is never believed).
    */
   trustedProxyHops: number;
-  /** NOTTE_API_URL is loopback http: the page's CSP must then allow media from loopback too. */
-  loopbackMediaAllowed: boolean;
+  /** CSP sources: when NOTTE_API_URL is loopback http, the page must allow media from loopback too (else empty). */
+  loopbackMediaSources: readonly string[];
   /** Signs the demo's presigned-style URLs; null → a random secret per app instance. */
   demoSigningSecret: string | null;
 }
@@ -56,7 +58,7 @@ export function readServerConfig(env: Readonly<Record<string, unknown>>): Server
     frameAncestors: sanitiseFrameAncestors(readString(env, 'FRAME_ANCESTORS')),
     rateLimitPerMinute,
     trustedProxyHops,
-    loopbackMediaAllowed: isLoopbackHttpUrl(apiUrl),
+    loopbackMediaSources: loopbackMediaSources(apiUrl),
     demoSigningSecret: readString(env, 'DEMO_SIGNING_SECRET'),
   };
 }
@@ -65,15 +67,6 @@ function isHttpUrl(url: string): boolean {
   try {
     const { protocol } = new URL(url);
     return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-export function isLoopbackHttpUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' && (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost');
   } catch {
     return false;
   }
