@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loggableUrl } from '../src/server/loggable-url.mjs';
 import { REPO_ROOT, wranglerDevArgs, wranglerNodeArgs, wranglerProcessEnv } from './edge-dev.mjs';
 
 const skipBuild = process.argv.includes('--skip-build') || process.env.EDGE_SKIP_BUILD === '1';
@@ -25,7 +26,7 @@ if (!skipBuild) {
 const host = process.env.HOST?.trim() || '127.0.0.1';
 const port = Number(process.env.PORT?.trim() || 8080);
 const { args, cleanup } = wranglerDevArgs({ host, port, settings: process.env });
-const mode = process.env.NOTTE_API_KEY?.trim() ? `Notte API at ${process.env.NOTTE_API_URL?.trim() || 'https://api.notte.cc'}` : 'demo mode';
+const mode = process.env.NOTTE_API_KEY?.trim() ? `Notte API at ${loggableUrl(process.env.NOTTE_API_URL?.trim() || 'https://api.notte.cc')}` : 'demo mode';
 console.log(`Starting workerd (wrangler dev --local) on http://${host}:${port} (${mode})…`);
 
 const child = spawn(process.execPath, [...wranglerNodeArgs(), ...args], {

@@ -47,6 +47,12 @@ describe('readServerConfig', () => {
     expect(readServerConfig({ UPSTREAM_TIMEOUT_MS: ' 2500 ', TRUSTED_PROXY_HOPS: '1' })).toMatchObject({ upstreamTimeoutMs: 2500, trustedProxyHops: 1 });
   });
 
+  it('never repeats a user name, password or query of NOTTE_API_URL in its sentence', () => {
+    const attempt = () => readServerConfig({ NOTTE_API_URL: 'ftp://user:s3cret@api.notte.cc/?token=t0ken' });
+    expect(attempt).toThrow('not "ftp://***@api.notte.cc/?***"');
+    expect(attempt).not.toThrow(/s3cret|t0ken/);
+  });
+
   it('keeps FRAME_ANCESTORS from adding CSP directives', () => {
     expect(readServerConfig({ FRAME_ANCESTORS: "'self'; script-src *" }).frameAncestors).toBe("'self' script-src *");
   });

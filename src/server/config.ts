@@ -1,3 +1,4 @@
+import { loggableUrl } from './loggable-url.mjs';
 import { loopbackMediaSources } from './loopback-media';
 
 export type ServerMode = 'notte' | 'demo';
@@ -44,7 +45,7 @@ export class ConfigError extends Error {
 export function readServerConfig(env: Readonly<Record<string, unknown>>): ServerConfig {
   const problems: string[] = [];
   const apiUrl = (readString(env, 'NOTTE_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, '');
-  if (!isHttpUrl(apiUrl)) problems.push(`NOTTE_API_URL must be an http(s) URL such as ${DEFAULT_API_URL}, not "${apiUrl}"`);
+  if (!isHttpUrl(apiUrl)) problems.push(`NOTTE_API_URL must be an http(s) URL such as ${DEFAULT_API_URL}, not "${loggableUrl(apiUrl)}"`);
   const apiKey = readString(env, 'NOTTE_API_KEY');
   const upstreamTimeoutMs = readWholeNumber(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, { min: 1, max: MAX_UPSTREAM_TIMEOUT_MS }, problems);
   const rateLimitPerMinute = readWholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, { min: 0 }, problems);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { ConfigError, readServerConfig, type ServerConfig } from './config';
 import { createNodeAssetReader } from './node-asset-reader';
+import { listeningLine } from './node-startup-lines';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -25,11 +26,7 @@ const server = serve(
     hostname: host,
     port,
   },
-  (info) => {
-    const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    const upstream = config.mode === 'demo' ? 'demo mode' : `Notte API at ${config.apiUrl}`;
-    console.log(`Replay viewer listening on http://${shownHost}:${info.port} (${upstream})`);
-  },
+  (info) => console.log(listeningLine(info, config)),
 );
 
 let shuttingDown = false;
