@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { ConfigError, readServerConfig, type ServerConfig } from './config';
 import { createNodeAssetReader } from './node-asset-reader';
+import { listenOrExplain } from './node-listen';
 import { listeningLine } from './node-startup-lines';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -20,14 +20,16 @@ const app = createApp({
   log: (line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
 });
 
-const server = serve(
-  {
-    fetch: (request, env) => app.fetch(request, { clientAddress: env.incoming.socket.remoteAddress }),
-    hostname: host,
-    port,
+const server = listenOrExplain({
+  fetch: (request, env) => app.fetch(request, { clientAddress: env.incoming.socket.remoteAddress }),
+  host,
+  port,
+  onListening: (info) => console.log(listeningLine(info, config)),
+  onListenFailure: (sentence) => {
+    console.error(sentence);
+    process.exit(1);
   },
-  (info) => console.log(listeningLine(info, config)),
-);
+});
 
 let shuttingDown = false;
 function shutDown(signal: string): void {
