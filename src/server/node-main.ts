@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { ConfigError, readServerConfig, type ServerConfig } from './config';
+import { readListenAddress } from './listen-address.mjs';
 import { createNodeAssetReader } from './node-asset-reader';
 import { listenOrExplain } from './node-listen';
 import { listeningLine } from './node-startup-lines';
@@ -48,10 +49,7 @@ process.on('SIGTERM', () => shutDown('SIGTERM'));
 process.on('SIGINT', () => shutDown('SIGINT'));
 
 function readStartupOrExit() {
-  const problems: string[] = [];
-  const portText = process.env.PORT?.trim() || '8080';
-  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port >= 0 && port <= 65_535)) problems.push(`PORT must be a whole number, 0 to 65535, not "${portText}"`);
+  const { host, port, problems } = readListenAddress(process.env);
   let config: ServerConfig | null = null;
   try {
     config = readServerConfig(process.env);
@@ -63,5 +61,5 @@ function readStartupOrExit() {
     console.error(`${new ConfigError(problems).message} The server did not start.`);
     process.exit(1);
   }
-  return { config, host: process.env.HOST?.trim() || '127.0.0.1', port };
+  return { config, host, port };
 }
