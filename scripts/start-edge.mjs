@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readListenAddress } from '../src/server/listen-address.mjs';
 import { loggableUrl } from '../src/server/loggable-url.mjs';
-import { REPO_ROOT, wranglerDevArgs, wranglerNodeArgs, wranglerProcessEnv } from './edge-dev.mjs';
+import { REPO_ROOT, START_EDGE_VARS, wranglerDevArgs, wranglerNodeArgs, wranglerProcessEnv } from './edge-dev.mjs';
 
 // Refused before the build, in the same words as `npm start`.
 const { host, port, problems } = readListenAddress(process.env);
@@ -31,7 +31,7 @@ if (!skipBuild) {
   process.exit(1);
 }
 
-const { args, cleanup } = wranglerDevArgs({ host, port, settings: process.env });
+const { args, cleanup } = wranglerDevArgs({ host, port, settings: process.env, extraVars: START_EDGE_VARS });
 const mode = process.env.NOTTE_API_KEY?.trim() ? `Notte API at ${loggableUrl(process.env.NOTTE_API_URL?.trim() || 'https://api.notte.cc')}` : 'demo mode';
 const shownHost = host.includes(':') ? `[${host}]` : host;
 console.log(`Starting workerd (wrangler dev --local) on http://${shownHost}:${port} (${mode})…`);
