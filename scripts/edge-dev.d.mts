@@ -2,6 +2,7 @@
 export declare const REPO_ROOT: string;
 export declare const PLAIN_VARS: readonly string[];
 export declare const SECRET_VARS: readonly string[];
+export declare const START_EDGE_VARS: Readonly<Record<string, string>>;
 export declare const WRANGLER_LOG_LEVELS: readonly ['debug', 'info', 'log', 'warn', 'error', 'none'];
 export type WranglerLogLevel = (typeof WRANGLER_LOG_LEVELS)[number];
 export declare function wranglerProcessEnv(baseEnv: Readonly<Record<string, string | undefined>>): Record<string, string>;

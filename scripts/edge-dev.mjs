@@ -15,6 +15,11 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PLAIN_VARS = ['NOTTE_API_URL', 'FRAME_ANCESTORS', 'RATE_LIMIT_PER_MINUTE', 'UPSTREAM_TIMEOUT_MS'];
 /** Bindings that must never appear on a command line or in any output: a 0600 file for wrangler dev, stdin for edge-miniflare.mjs. */
 export const SECRET_VARS = ['NOTTE_API_KEY', 'DEMO_SIGNING_SECRET'];
+/**
+ * Extra bindings for `npm run start:edge`. Under wrangler dev, CF-Connecting-IP is whatever the client
+ * sent (Miniflare sets it only when absent): worker-main.ts then trusts no client address.
+ */
+export const START_EDGE_VARS = Object.freeze({ UNTRUSTED_CF_CONNECTING_IP: '1' });
 /** What `wrangler dev --log-level` accepts. */
 export const WRANGLER_LOG_LEVELS = Object.freeze(['debug', 'info', 'log', 'warn', 'error', 'none']);
 

@@ -7,7 +7,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, wranglerDevArgs, wranglerNodeArgs, wranglerProcessEnv } from './edge-dev.mjs';
+import { readListenAddress } from '../src/server/listen-address.mjs';
+import { loggableUrl } from '../src/server/loggable-url.mjs';
+import { REPO_ROOT, START_EDGE_VARS, wranglerDevArgs, wranglerNodeArgs, wranglerProcessEnv } from './edge-dev.mjs';
+
+// Refused before the build, in the same words as `npm start`.
+const { host, port, problems } = readListenAddress(process.env);
+if (problems.length > 0) {
+  console.error(`Configuration: ${problems.join('; ')}. The server did not start.`);
+  process.exit(1);
+}
 
 const skipBuild = process.argv.includes('--skip-build') || process.env.EDGE_SKIP_BUILD === '1';
 if (!skipBuild) {
@@ -22,11 +31,10 @@ if (!skipBuild) {
   process.exit(1);
 }
 
-const host = process.env.HOST?.trim() || '127.0.0.1';
-const port = Number(process.env.PORT?.trim() || 8080);
-const { args, cleanup } = wranglerDevArgs({ host, port, settings: process.env });
-const mode = process.env.NOTTE_API_KEY?.trim() ? `Notte API at ${process.env.NOTTE_API_URL?.trim() || 'https://api.notte.cc'}` : 'demo mode';
-console.log(`Starting workerd (wrangler dev --local) on http://${host}:${port} (${mode})…`);
+const { args, cleanup } = wranglerDevArgs({ host, port, settings: process.env, extraVars: START_EDGE_VARS });
+const mode = process.env.NOTTE_API_KEY?.trim() ? `Notte API at ${loggableUrl(process.env.NOTTE_API_URL?.trim() || 'https://api.notte.cc')}` : 'demo mode';
+const shownHost = host.includes(':') ? `[${host}]` : host;
+console.log(`Starting workerd (wrangler dev --local) on http://${shownHost}:${port} (${mode})…`);
 
 const child = spawn(process.execPath, [...wranglerNodeArgs(), ...args], {
   cwd: REPO_ROOT,

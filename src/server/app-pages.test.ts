@@ -4,9 +4,9 @@ import { jsonResponse, makeTestApp, NOTTE_ENV } from './test-support';
 
 const PRELOAD = '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/sessions/abc-123/replay">';
 
-function expectHtmlSecurityHeaders(response: Response, options: { loopback?: boolean; frameAncestors?: string } = {}): void {
+function expectHtmlSecurityHeaders(response: Response, options: { loopback?: string; frameAncestors?: string } = {}): void {
   const csp = response.headers.get('content-security-policy') ?? '';
-  const loopback = options.loopback ? ' http://127.0.0.1:* http://localhost:*' : '';
+  const loopback = options.loopback === undefined ? '' : ` ${options.loopback}`;
   expect(csp).toBe(
     [
       "default-src 'self'",
@@ -51,15 +51,30 @@ describe('HTML routes', () => {
     expect((await t.request('/')).status).toBe(200);
     expect((await t.request('/sessions/x')).status).toBe(200);
     expect((await t.request('/no/such/page')).status).toBe(404);
-    // A dot makes a path look like a file, but a viewer link is always the app's page (which explains the bad ID).
-    const dotted = await t.request('/sessions/not.an.id');
-    expect(dotted.headers.get('content-type')).toContain('text/html');
-    expect(await dotted.text()).toContain('<div id="root">');
+    // The client's routing reads an empty ID as an invalid one: the same 404 either way.
+    expect((await t.request('/sessions/')).status).toBe(404);
   });
 
-  it('adds loopback media sources when NOTTE_API_URL is loopback http', async () => {
-    const t = makeTestApp({ env: { NOTTE_API_KEY: 'k', NOTTE_API_URL: 'http://127.0.0.1:4010' } });
-    expectHtmlSecurityHeaders(await t.request('/sessions/x'), { loopback: true });
+  it.each(['/sessions/bad.id', '/sessions/%3Cscript%3E', '/sessions/abc%2Fdef', `/sessions/${'a'.repeat(129)}`, '/sessions/%E0%A4%A'])(
+    'an invalid session ID (%s) is a 404 carrying the app, which says why, with the security headers',
+    async (path) => {
+      // A dot makes a path look like a file, but a viewer link is always the app's page.
+      const response = await makeTestApp().request(path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toContain('<div id="root">');
+      expectHtmlSecurityHeaders(response);
+    },
+  );
+
+  it.each([
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:* http://localhost:*'],
+    ['http://localhost:4010', 'http://127.0.0.1:* http://localhost:*'],
+    ['http://127.0.0.2:4010', 'http://127.0.0.1:* http://localhost:* http://127.0.0.2:*'],
+    ['http://[::1]:4010', 'http://127.0.0.1:* http://localhost:*'],
+  ])('adds loopback media sources when NOTTE_API_URL is loopback http (%s)', async (apiUrl, sources) => {
+    const t = makeTestApp({ env: { NOTTE_API_KEY: 'k', NOTTE_API_URL: apiUrl } });
+    expectHtmlSecurityHeaders(await t.request('/sessions/x'), { loopback: sources });
   });
 
   it('FRAME_ANCESTORS replaces the frame-ancestors source and drops X-Frame-Options', async () => {

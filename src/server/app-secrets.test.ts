@@ -65,6 +65,15 @@ describe('the API key never leaves the server', () => {
     for (const line of t.logs) expect(typeof line.durationMs).toBe('number');
   });
 
+  it("NOTTE_API_URL's user name, password and query stay out of the logs when fetch refuses the URL", async () => {
+    // Like Node's fetch, the test's fake upstream refuses credentials in a URL with an error that repeats it.
+    const t = makeTestApp({ env: { NOTTE_API_KEY: FAKE_KEY, NOTTE_API_URL: 'https://user:s3cret@api.test.invalid/?token=t0ken' } });
+    expect((await t.request('/api/sessions/abc/replay')).status).toBe(502);
+    const logText = JSON.stringify(t.logs);
+    expect(logText).toContain('https://***@api.test.invalid');
+    expect(logText).not.toMatch(/s3cret|t0ken/);
+  });
+
   it('long paths are truncated in logs', async () => {
     const t = makeTestApp();
     await t.request(`/api/sessions/${'a'.repeat(5000)}/replay`);

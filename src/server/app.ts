@@ -109,7 +109,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (rawId !== null) {
       const sessionId = safeDecode(rawId);
       const valid = sessionId !== null && isValidSessionId(sessionId);
-      return indexHtmlResponse(readAsset, 200, {
+      // An invalid ID names no page: 404, like any unknown path; the app in it says what is wrong with the ID.
+      return indexHtmlResponse(readAsset, valid ? 200 : 404, {
         viewer: valid ? { sessionId, embed: c.req.query('embed') === '1', lookup: pageLookupFor(c, sessionId) } : null,
         theme,
       });

@@ -11,7 +11,7 @@ describe('readServerConfig', () => {
       frameAncestors: "'none'",
       rateLimitPerMinute: 600,
       trustedProxyHops: 0,
-      loopbackMediaAllowed: false,
+      loopbackMediaSources: [],
       demoSigningSecret: null,
     });
   });
@@ -22,11 +22,10 @@ describe('readServerConfig', () => {
     expect(readServerConfig({ NOTTE_API_KEY: '   ' }).mode).toBe('demo');
   });
 
-  it('allows loopback media only for loopback http URLs', () => {
-    expect(readServerConfig({ NOTTE_API_URL: 'http://127.0.0.1:4010' }).loopbackMediaAllowed).toBe(true);
-    expect(readServerConfig({ NOTTE_API_URL: 'http://localhost:4010/' }).loopbackMediaAllowed).toBe(true);
-    expect(readServerConfig({ NOTTE_API_URL: 'https://127.0.0.1:4010' }).loopbackMediaAllowed).toBe(false);
-    expect(readServerConfig({ NOTTE_API_URL: 'http://127.0.0.1.evil.test' }).loopbackMediaAllowed).toBe(false);
+  it('allows loopback media only for loopback http URLs (loopback-media.test.ts has the cases)', () => {
+    expect(readServerConfig({ NOTTE_API_URL: 'http://127.0.0.1:4010' }).loopbackMediaSources).toEqual(['http://127.0.0.1:*', 'http://localhost:*']);
+    expect(readServerConfig({ NOTTE_API_URL: 'http://127.0.0.2:4010/' }).loopbackMediaSources).toContain('http://127.0.0.2:*');
+    expect(readServerConfig({ NOTTE_API_URL: 'https://127.0.0.1:4010' }).loopbackMediaSources).toEqual([]);
   });
 
   it('ignores bindings (Workers env objects), and reads wrangler vars written as JSON numbers', () => {
@@ -46,6 +45,12 @@ describe('readServerConfig', () => {
     expect(() => readServerConfig({ UPSTREAM_TIMEOUT_MS: '200000' })).toThrow(/1 to 120000/);
     expect(() => readServerConfig({ NOTTE_API_URL: 'ftp://api.notte.cc' })).toThrow(ConfigError);
     expect(readServerConfig({ UPSTREAM_TIMEOUT_MS: ' 2500 ', TRUSTED_PROXY_HOPS: '1' })).toMatchObject({ upstreamTimeoutMs: 2500, trustedProxyHops: 1 });
+  });
+
+  it('never repeats a user name, password or query of NOTTE_API_URL in its sentence', () => {
+    const attempt = () => readServerConfig({ NOTTE_API_URL: 'ftp://user:s3cret@api.notte.cc/?token=t0ken' });
+    expect(attempt).toThrow('not "ftp://***@api.notte.cc/?***"');
+    expect(attempt).not.toThrow(/s3cret|t0ken/);
   });
 
   it('keeps FRAME_ANCESTORS from adding CSP directives', () => {

@@ -1,3 +1,6 @@
+import { loggableUrl } from './loggable-url.mjs';
+import { loopbackMediaSources } from './loopback-media';
+
 export type ServerMode = 'notte' | 'demo';
 
 export interface ServerConfig {
@@ -14,8 +17,8 @@ export interface ServerConfig {
    * means the socket's address is the client (a client's own `x-forwarded-for` is never believed).
    */
   trustedProxyHops: number;
-  /** NOTTE_API_URL is loopback http: the page's CSP must then allow media from loopback too. */
-  loopbackMediaAllowed: boolean;
+  /** CSP sources: when NOTTE_API_URL is loopback http, the page must allow media from loopback too (else empty). */
+  loopbackMediaSources: readonly string[];
   /** Signs the demo's presigned-style URLs; null → a random secret per app instance. */
   demoSigningSecret: string | null;
 }
@@ -42,7 +45,7 @@ export class ConfigError extends Error {
 export function readServerConfig(env: Readonly<Record<string, unknown>>): ServerConfig {
   const problems: string[] = [];
   const apiUrl = (readString(env, 'NOTTE_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, '');
-  if (!isHttpUrl(apiUrl)) problems.push(`NOTTE_API_URL must be an http(s) URL such as ${DEFAULT_API_URL}, not "${apiUrl}"`);
+  if (!isHttpUrl(apiUrl)) problems.push(`NOTTE_API_URL must be an http(s) URL such as ${DEFAULT_API_URL}, not "${loggableUrl(apiUrl)}"`);
   const apiKey = readString(env, 'NOTTE_API_KEY');
   const upstreamTimeoutMs = readWholeNumber(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, { min: 1, max: MAX_UPSTREAM_TIMEOUT_MS }, problems);
   const rateLimitPerMinute = readWholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, { min: 0 }, problems);
@@ -56,7 +59,7 @@ export function readServerConfig(env: Readonly<Record<string, unknown>>): Server
     frameAncestors: sanitiseFrameAncestors(readString(env, 'FRAME_ANCESTORS')),
     rateLimitPerMinute,
     trustedProxyHops,
-    loopbackMediaAllowed: isLoopbackHttpUrl(apiUrl),
+    loopbackMediaSources: loopbackMediaSources(apiUrl),
     demoSigningSecret: readString(env, 'DEMO_SIGNING_SECRET'),
   };
 }
@@ -65,15 +68,6 @@ function isHttpUrl(url: string): boolean {
   try {
     const { protocol } = new URL(url);
     return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-export function isLoopbackHttpUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' && (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost');
   } catch {
     return false;
   }

@@ -1,9 +1,11 @@
-import { serve } from '@hono/node-server';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { ConfigError, readServerConfig, type ServerConfig } from './config';
+import { readListenAddress } from './listen-address.mjs';
 import { createNodeAssetReader } from './node-asset-reader';
+import { listenOrExplain } from './node-listen';
+import { listeningLine } from './node-startup-lines';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -19,18 +21,16 @@ const app = createApp({
   log: (line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
 });
 
-const server = serve(
-  {
-    fetch: (request, env) => app.fetch(request, { clientAddress: env.incoming.socket.remoteAddress }),
-    hostname: host,
-    port,
+const server = listenOrExplain({
+  fetch: (request, env) => app.fetch(request, { clientAddress: env.incoming.socket.remoteAddress }),
+  host,
+  port,
+  onListening: (info) => console.log(listeningLine(info, config)),
+  onListenFailure: (sentence) => {
+    console.error(sentence);
+    process.exit(1);
   },
-  (info) => {
-    const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    const upstream = config.mode === 'demo' ? 'demo mode' : `Notte API at ${config.apiUrl}`;
-    console.log(`Replay viewer listening on http://${shownHost}:${info.port} (${upstream})`);
-  },
-);
+});
 
 let shuttingDown = false;
 function shutDown(signal: string): void {
@@ -49,10 +49,7 @@ process.on('SIGTERM', () => shutDown('SIGTERM'));
 process.on('SIGINT', () => shutDown('SIGINT'));
 
 function readStartupOrExit() {
-  const problems: string[] = [];
-  const portText = process.env.PORT?.trim() || '8080';
-  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port >= 0 && port <= 65_535)) problems.push(`PORT must be a whole number, 0 to 65535, not "${portText}"`);
+  const { host, port, problems } = readListenAddress(process.env);
   let config: ServerConfig | null = null;
   try {
     config = readServerConfig(process.env);
@@ -64,5 +61,5 @@ function readStartupOrExit() {
     console.error(`${new ConfigError(problems).message} The server did not start.`);
     process.exit(1);
   }
-  return { config, host: process.env.HOST?.trim() || '127.0.0.1', port };
+  return { config, host, port };
 }

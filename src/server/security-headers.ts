@@ -1,10 +1,8 @@
 import type { ServerConfig } from './config';
 import { SHELL_ENTRY_CSP_SOURCES } from './shell-boot';
 
-const LOOPBACK_SOURCES = 'http://127.0.0.1:* http://localhost:*';
-
-export function contentSecurityPolicy(config: Pick<ServerConfig, 'frameAncestors' | 'loopbackMediaAllowed'>): string {
-  const loopback = config.loopbackMediaAllowed ? ` ${LOOPBACK_SOURCES}` : '';
+export function contentSecurityPolicy(config: Pick<ServerConfig, 'frameAncestors' | 'loopbackMediaSources'>): string {
+  const loopback = config.loopbackMediaSources.map((source) => ` ${source}`).join('');
   return [
     "default-src 'self'",
     // Only the viewer shell's own inline scripts, by hash (src/server/shell-boot.ts).
@@ -33,7 +31,7 @@ export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), pay
 
 /** On every HTML response. */
 export function htmlSecurityHeaders(
-  config: Pick<ServerConfig, 'frameAncestors' | 'loopbackMediaAllowed'>,
+  config: Pick<ServerConfig, 'frameAncestors' | 'loopbackMediaSources'>,
 ): Record<string, string> {
   const headers: Record<string, string> = {
     ...BASE_SECURITY_HEADERS,

@@ -3,6 +3,7 @@ import { toReplay, upstreamReplaySchema } from '../shared/replay-schema';
 import { toSessionDetails, upstreamSessionDetailsSchema } from '../shared/session-details-schema';
 import type { ServerConfig } from './config';
 import { createInFlight } from './in-flight';
+import { withLoggableUrls } from './loggable-url.mjs';
 import { errorAnswer, okAnswer, type ProxyAnswer } from './proxy-answer';
 import { replayFreshUntilMs, SESSION_DETAILS_FRESH_MS, type CachedEntry, type ReplayCache, isServable } from './replay-cache';
 import { parseRetryAfterSec } from './retry-after';
@@ -59,8 +60,9 @@ export function createSessionResourceService(deps: {
     }
   }
 
+  /** For log lines: no key, and no URL's credentials or query (fetch's errors repeat NOTTE_API_URL). */
   function redact(text: string): string {
-    return config.apiKey === null ? text : text.split(config.apiKey).join('[redacted]');
+    return withLoggableUrls(config.apiKey === null ? text : text.split(config.apiKey).join('[redacted]'));
   }
 
   function fromMapped(mapped: MappedError, upstreamStatus: number | null, logDetail?: string): ProxyAnswer {

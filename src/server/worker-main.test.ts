@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { START_EDGE_VARS } from '../../scripts/edge-dev.mjs';
 import { contentTypeForPath } from './content-types';
 import { defaultAssets, FAKE_KEY } from './test-support';
 import worker, { assetReader, createWorkerInstance, type AssetsBinding, type WorkerEnv } from './worker-main';
@@ -120,6 +121,18 @@ describe('Workers entry', () => {
     expect((await ask('198.51.100.1')).status).toBe(200);
     expect((await ask('198.51.100.1')).status).toBe(429);
     expect((await ask('198.51.100.2')).status).toBe(200);
+  });
+
+  it('under npm run start:edge, a client cannot choose its rate-limit identity with CF-Connecting-IP', async () => {
+    // wrangler dev keeps a CF-Connecting-IP the client sent (Miniflare fills it in only when absent).
+    vi.resetModules();
+    const { default: fresh } = await import('./worker-main');
+    const env: WorkerEnv = { ASSETS: fakeAssets(), RATE_LIMIT_PER_MINUTE: '2', ...START_EDGE_VARS };
+    const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
+    const ask = (ip: string) => fresh.fetch(new Request(`${ORIGIN}/api/demo-sessions`, { headers: { 'cf-connecting-ip': ip } }), env, ctx);
+    expect((await ask('198.51.100.1')).status).toBe(200);
+    expect((await ask('198.51.100.2')).status).toBe(200);
+    expect((await ask('198.51.100.3')).status).toBe(429);
   });
 
   it('drains the body of a request it refuses (wrangler dev\'s proxy needs it read)', async () => {

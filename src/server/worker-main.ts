@@ -20,7 +20,8 @@ export interface AssetsBinding {
 /**
  * Bindings: `ASSETS`, plus the same variables as the Node entry's environment: NOTTE_API_KEY (a
  * secret: `wrangler secret put NOTTE_API_KEY`; absent → demo mode), NOTTE_API_URL, FRAME_ANCESTORS,
- * RATE_LIMIT_PER_MINUTE, UPSTREAM_TIMEOUT_MS, DEMO_SIGNING_SECRET.
+ * RATE_LIMIT_PER_MINUTE, UPSTREAM_TIMEOUT_MS, DEMO_SIGNING_SECRET; and from `npm run start:edge`,
+ * UNTRUSTED_CF_CONNECTING_IP.
  */
 export interface WorkerEnv {
   ASSETS: AssetsBinding;
@@ -49,12 +50,23 @@ export default {
         headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
       });
     }
-    const clientAddress = request.headers.get('cf-connecting-ip') ?? undefined;
+    const clientAddress = vouchedClientAddress(request, env);
     const response = await instance.app.fetch(request, clientAddress === undefined ? {} : { clientAddress }, ctx);
     await discardUnreadBody(request);
     return response;
   },
 };
+
+/**
+ * On Cloudflare, CF-Connecting-IP is the client's address (Cloudflare overwrites whatever was sent).
+ * Under `npm run start:edge` (wrangler dev) it is whatever the client sent, and nothing else names the
+ * client: the script says so with UNTRUSTED_CF_CONNECTING_IP (scripts/edge-dev.mjs), and every client
+ * then shares one rate-limit bucket rather than choosing its own.
+ */
+function vouchedClientAddress(request: Request, env: WorkerEnv): string | undefined {
+  if (env.UNTRUSTED_CF_CONNECTING_IP === '1') return undefined;
+  return request.headers.get('cf-connecting-ip') ?? undefined;
+}
 
 export function createWorkerInstance(env: WorkerEnv, origin: string, store: CacheStoreLike | null): WorkerInstance {
   const config = readServerConfig(env);

@@ -1,0 +1,3 @@
+// Types for loggable-url.mjs.
+export declare function loggableUrl(text: string): string;
+export declare function withLoggableUrls(text: string): string;
