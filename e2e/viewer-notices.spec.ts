@@ -100,3 +100,32 @@ test('Download MP4 from storage without CORS opens the file in a new tab; the vi
   expect(page.url()).toBe(viewerUrl);
   await expect(page.getByRole('slider', { name: 'Seek' })).toBeVisible();
 });
+
+test("a browser clock two hours fast still shows the links' real time left, and does not renew them in a loop", async ({ page, sid, upstream }) => {
+  test.setTimeout(60_000);
+  // The machine's clock is wrong, as in a VM or a container: every Date in the page is two hours ahead.
+  await page.addInitScript(() => {
+    const aheadMs = 2 * 3_600_000;
+    const RealDate = Date;
+    const realNow = RealDate.now.bind(RealDate);
+    class FastDate extends RealDate {
+      constructor(...args: ConstructorParameters<typeof Date> | []) {
+        if (args.length === 0) super(realNow() + aheadMs);
+        else super(...(args as ConstructorParameters<typeof Date>));
+      }
+      static override now() {
+        return realNow() + aheadMs;
+      }
+    }
+    globalThis.Date = FastDate as DateConstructor;
+  });
+  const id = sid('hls-ok');
+  await page.goto(`/sessions/${id}`);
+  await expectPlaying(page);
+  expect(await page.evaluate(() => Date.now() - performance.timeOrigin - performance.now())).toBeGreaterThan(3_600_000);
+  // The fake upstream's links live an hour.
+  await expect(page.getByRole('timer')).toHaveText(/^Links expire in (59|1:00):\d\d/);
+  const callsAfterLoad = upstream.replayCalls(id).length;
+  await expect.poll(() => Date.now(), { timeout: 20_000, message: 'watching for renewals for 12 s' }).toBeGreaterThan(Date.now() + 12_000);
+  expect(upstream.replayCalls(id).length, 'no renewal of links with an hour left').toBe(callsAfterLoad);
+});

@@ -1,3 +1,5 @@
+import { noteServerDate } from './server-clock';
+
 /** The proxy gives up on Notte after ~10 s; past this the proxy itself is unreachable. */
 export const CLIENT_TIMEOUT_MS = 15_000;
 
@@ -12,6 +14,7 @@ export interface ApiAnswer {
 /** GETs a proxy route and reads its JSON; rejects only when no answer arrived (network, abort). */
 export async function requestApiAnswer(path: string, signal?: AbortSignal): Promise<ApiAnswer> {
   const response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+  noteServerDate(response.headers.get('date'));
   const body: unknown = await response.json().catch(() => undefined);
   return { ok: response.ok, status: response.status, body };
 }

@@ -4,6 +4,7 @@ import { sessionDetailsSchema } from '../../shared/session-details-schema';
 import { CLIENT_TIMEOUT_MS, replayPath } from './api-answer';
 import { fetchApiJson } from './fetch-api-json';
 import { takePreloadedReplay } from './preloaded-replay';
+import { serverNowMs } from './server-clock';
 import { nextReplayFetchDelayMs, replayQueryStateView, retryDelayMs, shouldRetryReplayFetch } from './refresh-policy';
 
 function withTimeout(signal: AbortSignal): AbortSignal {
@@ -23,7 +24,7 @@ export function replayQueryOptions(sessionId: string) {
     // main.tsx prefetches before the view mounts: a final answer must not be asked again on mount.
     retryOnMount: false,
     refetchIntervalInBackground: true,
-    refetchInterval: (query) => nextReplayFetchDelayMs(replayQueryStateView(query.state), Date.now()),
+    refetchInterval: (query) => nextReplayFetchDelayMs(replayQueryStateView(query.state), serverNowMs()),
   });
 }
 

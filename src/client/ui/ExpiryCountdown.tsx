@@ -3,8 +3,9 @@ import { formatUtc } from '../../shared/wall-clock';
 import { describeLinkExpiry, linkExpiry } from '../../shared/link-expiry';
 import { useNowMs } from './use-now-ms';
 
-export function ExpiryCountdown({ expiresAt }: { expiresAt: string | null }) {
-  const nowMs = useNowMs(1000);
+/** `clock`: the server's time (expires_at is counted on it), so that a wrong browser clock shows the right time left. */
+export function ExpiryCountdown({ expiresAt, clock }: { expiresAt: string | null; clock: () => number }) {
+  const nowMs = useNowMs(1000, clock);
   const expiresAtMs = expiresAt === null ? null : parseUtcTimestampMs(expiresAt);
   const expiry = linkExpiry(expiresAtMs, nowMs);
   if (expiry.kind === 'unknown') return null;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 
-/** The wall clock, re-read every `intervalMs`: the one impure edge for the countdown. */
-export function useNowMs(intervalMs: number): number {
-  const [nowMs, setNowMs] = useState(() => Date.now());
+/** A clock (this browser's by default), re-read every `intervalMs`: the one impure edge for the countdowns. */
+export function useNowMs(intervalMs: number, clock: () => number = Date.now): number {
+  const [nowMs, setNowMs] = useState(clock);
   useEffect(() => {
-    const timer = setInterval(() => setNowMs(Date.now()), intervalMs);
+    const timer = setInterval(() => setNowMs(clock()), intervalMs);
     return () => clearInterval(timer);
-  }, [intervalMs]);
+  }, [intervalMs, clock]);
   return nowMs;
 }

@@ -7,6 +7,7 @@ import { formatStartParam, startSessionSec, type StartPosition } from '../../sha
 import { formatMoment } from '../../shared/wall-clock';
 import { replayQueryOptions, sessionDetailsQueryOptions } from '../api/replay-query';
 import { nextReplayFetchDelayMs, PROCESSING_GIVE_UP_AFTER_MS, replayQueryStateView } from '../api/refresh-policy';
+import { serverNowMs } from '../api/server-clock';
 import { describeStoppedWaiting, describeViewerError, ViewerError } from '../api/viewer-error';
 import { Icon } from '../player/Icon';
 import { Player } from '../player/Player';
@@ -122,7 +123,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
       </div>
       {state.kind !== 'failed' && (
         <div className="viewer-actions">
-          {replay && <ExpiryCountdown expiresAt={replay.expires_at} />}
+          {replay && <ExpiryCountdown expiresAt={replay.expires_at} clock={serverNowMs} />}
           <CopyLinkButton buildLink={linkAt(true)} />
           {replay && (
             <>
