@@ -44,7 +44,7 @@ export class ViewerError extends Error {
 export function describeViewerError(error: ViewerError): string {
   switch (error.code) {
     case 'invalid_id':
-      return 'That is not a valid session ID: IDs use only letters, digits, "-" and "_".';
+      return 'That is not a valid session ID: IDs use only letters, digits, "-" and "_" (at most 128 characters).';
     case 'not_found':
       return 'Session not found. Check the ID; Notte keeps recordings for 24 hours.';
     case 'processing':

@@ -25,7 +25,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           ))}
         </tbody>
       </table>
-      <p className="hint">Shortcuts work anywhere on the page, except while typing in a field.</p>
+      <p className="hint">Shortcuts work anywhere on the page, except while typing in a field or choosing from a menu (such as the speed).</p>
       <form method="dialog">
         <button type="submit" autoFocus>
           Close
