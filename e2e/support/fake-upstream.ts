@@ -8,8 +8,9 @@
  * its own ID, so tests in parallel and the proxy's per-session cache never interfere.
  *
  * Storage URLs look presigned: `/s/<mode>/<asset>?expires=<epoch ms>&sid=<session>&sig=<hmac>`.
- * `mode` is `ok`, `nocors` (no CORS headers) or `missing` (404). Past `expires` (or with a wrong
- * `sig`) storage answers 403. mp4 answers Range requests with 206.
+ * `mode` is `ok`, `nocors` (no CORS headers), `missing` (404) or `hang` (a GET that is never answered:
+ * no data, no error, the connection stays open). Past `expires` (or with a wrong `sig`) storage
+ * answers 403. mp4 answers Range requests with 206.
  *
  * Control: in-process through the returned object, or over HTTP on the API origin with the header
  * `x-fake-upstream-control: 1`: `POST /__control/reset`, `GET /__control/requests?session=ID`,
@@ -167,7 +168,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    const match = /^\/s\/(ok|nocors|missing)\/((?:clip|long)\/[A-Za-z0-9_.-]+)$/.exec(url.pathname);
+    const match = /^\/s\/(ok|nocors|missing|hang)\/((?:clip|long)\/[A-Za-z0-9_.-]+)$/.exec(url.pathname);
     if (!match) return finish(404, { 'content-type': 'text/plain' }, 'no such object');
     const mode = match[1] ?? 'ok';
     const asset = match[2] ?? '';
@@ -198,6 +199,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (Date.now() > expires) {
       return finish(403, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
     }
+    // A storage host that hangs: the request stays open (status 0 in the record) until the client leaves.
+    if (mode === 'hang') return;
     if (mode === 'missing') return finish(404, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>NoSuchKey</Code></Error>');
     const body = readAsset(opts.mediaDir, asset);
     if (!body) return finish(404, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>NoSuchKey</Code></Error>');
@@ -213,7 +216,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   });
   const storageUrl = `http://127.0.0.1:${storage.port}`;
 
-  const link = (mode: 'ok' | 'nocors' | 'missing', asset: string, expiresAtMs: number, sessionId: string): string => {
+  const link = (mode: 'ok' | 'nocors' | 'missing' | 'hang', asset: string, expiresAtMs: number, sessionId: string): string => {
     const sig = sign(signingSecret, mode, asset, expiresAtMs, sessionId);
     const query = new URLSearchParams({ expires: String(expiresAtMs), sid: sessionId, sig });
     return `${storageUrl}/s/${mode}/${asset}?${query.toString()}`;
@@ -240,7 +243,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
 
   interface ReplayShape {
     playlist?: 'ok' | 'fmp4' | 'nocors' | 'missing' | 'breaks' | 'long' | 'short' | null;
-    mp4?: 'ok' | 'nocors' | null;
+    mp4?: 'ok' | 'nocors' | 'hang' | null;
     ttlMs?: number | null;
     videoStartMs?: number | null;
     videoDurationMs?: number | null;
@@ -291,6 +294,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     'hls-only': (id) => ok(id, { mp4: null }),
     'hls-fmp4': (id) => ok(id, { playlist: 'fmp4', mp4: null }),
     'mp4-only': (id) => ok(id, { playlist: null }),
+    // Only an mp4, on a storage host that never answers its request.
+    'mp4-hangs': (id) => ok(id, { playlist: null, mp4: 'hang' }),
     'broken-hls': (id) => ok(id, { playlist: 'missing' }),
     'hls-breaks-late': (id) => ok(id, { playlist: 'breaks' }),
     'no-cors-hls': (id) => ok(id, { playlist: 'nocors' }),
@@ -345,7 +350,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }),
   };
 
-  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'broken-hls', 'hls-breaks-late', 'short-links-then-gone', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
+  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'mp4-hangs', 'broken-hls', 'hls-breaks-late', 'short-links-then-gone', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
 
   // ---- API ------------------------------------------------------------------------------------------
   const openSockets = new Set<Socket>();
