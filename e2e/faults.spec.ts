@@ -118,18 +118,25 @@ test.describe('upstream says: slow down / broken', () => {
   test("401 (the server's key is wrong) → says to check NOTTE_API_KEY and never shows the key", async ({ page, startApp, upstream, sid }) => {
     const wrongKey = 'nk_e2e_wrong_key_9d41c7e0b2_must_not_leak';
     const server = await startApp({ upstreamUrl: upstream.apiUrl, apiKey: wrongKey });
-    const bodies: string[] = [];
+    // Every response the page gets, with its headers and (where the browser kept one) its body.
+    const seen: Array<Promise<{ url: string; text: string }>> = [];
     page.on('response', (response) => {
-      void response
-        .text()
-        .then((text) => bodies.push(text + JSON.stringify(response.headers())))
-        .catch(() => undefined);
+      seen.push(
+        response
+          .text()
+          .catch(() => '')
+          .then((body) => ({ url: response.url(), text: `${body}\n${JSON.stringify(response.headers())}` })),
+      );
     });
-    await page.goto(`${server.url}/sessions/${sid('hls-ok')}`);
+    const id = sid('hls-ok');
+    await page.goto(`${server.url}/sessions/${id}`);
     await expect(visibleAlert(page)).toContainText(/NOTTE_API_KEY/);
     await expect(visibleAlert(page)).toContainText(/authori[sz]ed|authenticat|key/i);
     expect(await page.content()).not.toContain(wrongKey);
-    expect(bodies.join('\n')).not.toContain(wrongKey);
+    const responses = await Promise.all(seen);
+    const replayAnswer = responses.find((response) => response.url === `${server.url}/api/sessions/${id}/replay`);
+    expect(replayAnswer?.text, "the proxy's answer to the replay request was read").toContain('upstream_auth');
+    for (const response of responses) expect(response.text, response.url).not.toContain(wrongKey);
     expect(server.log()).not.toContain(wrongKey);
   });
 
