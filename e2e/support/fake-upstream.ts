@@ -115,6 +115,8 @@ const LONG_SEGMENT_SEC = 2;
 export const BREAKS_AT_SEGMENT = 11;
 const LONG_SEGMENT_COUNT = 3600;
 const SHORT_LINKS_SEGMENT_COUNT = 45;
+/** How many replay calls `processing-longer-then-ready` answers 404 retryable before it is ready. */
+export const LONGER_PROCESSING_CALLS = 4;
 
 /** `video_start_ms` of the clip-based scenarios (hls-ok, mp4-only, ...). */
 export const CLIP_VIDEO_START_MS = 3000;
@@ -312,6 +314,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     long: (id) => ok(id, { playlist: 'long', mp4: null, videoStartMs: LONG_VIDEO_START_MS, videoDurationMs: LONG_DURATION_MS }),
     'processing-then-ready': (id, state) =>
       state.replayCalls <= opts.processingCalls ? replayMissing(id, 404, 'processing', true, 'The replay is still being processed') : ok(id),
+    // Long enough to see several polls: their gaps must grow.
+    'processing-longer-then-ready': (id, state) =>
+      state.replayCalls <= LONGER_PROCESSING_CALLS ? replayMissing(id, 404, 'processing', true, 'The replay is still being processed') : ok(id),
     'waiting-then-ready': (id, state) =>
       state.replayCalls <= opts.processingCalls ? replayMissing(id, 410, 'waiting_for_session', true, 'The session is still running') : ok(id),
     'processing-forever': (id) => replayMissing(id, 404, 'processing', true, 'The replay is still being processed'),
@@ -350,7 +355,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }),
   };
 
-  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'mp4-hangs', 'broken-hls', 'hls-breaks-late', 'short-links-then-gone', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
+  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'mp4-hangs', 'broken-hls', 'hls-breaks-late', 'short-links-then-gone', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'processing-longer-then-ready', 'rate-limited', 'slow']);
 
   // ---- API ------------------------------------------------------------------------------------------
   const openSockets = new Set<Socket>();
