@@ -298,6 +298,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     'mp4-only': (id) => ok(id, { playlist: null }),
     // Only an mp4, on a storage host that never answers its request.
     'mp4-hangs': (id) => ok(id, { playlist: null, mp4: 'hang' }),
+    // The replay is fine; the session's details (steps) always fail (below).
+    'details-fail': (id) => ok(id),
     'broken-hls': (id) => ok(id, { playlist: 'missing' }),
     'hls-breaks-late': (id) => ok(id, { playlist: 'breaks' }),
     'no-cors-hls': (id) => ok(id, { playlist: 'nocors' }),
@@ -415,6 +417,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         const scenario = scenarios[scenarioName] ?? notFound;
         return send(scenario(id, state));
       }
+      if (scenarioName === 'details-fail') return send({ status: 500, body: { detail: 'Internal Server Error' } });
       if (!playable.has(scenarioName) && !scenarioName.startsWith('server-error')) return send(notFound());
       return send({ status: 200, body: sessionDetails(id, scenarioName === 'long' ? LONG_VIDEO_START_MS : CLIP_VIDEO_START_MS) });
     },
