@@ -305,11 +305,12 @@ describe('GET /api/sessions/:id (session details)', () => {
 });
 
 describe('nothing else is routed', () => {
-  it.each(['/api/other', '/api/sessions', '/api', '/api/sessions/abc/replay/extra/x', '/api/sessions/abc/replay/extra', '/api/sessions/a/b'])('GET %s → 404 JSON', async (path) => {
+  it.each(['/api/other', '/api/sessions', '/api', '/api/sessions/abc/replay/extra/x', '/api/sessions/abc/replay/extra', '/api/sessions/a/b'])('GET %s → 404 route_not_found JSON', async (path) => {
     const t = makeTestApp();
     const response = await t.request(path);
-    expect([400, 404]).toContain(response.status);
+    expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await errorOf(response)).code).toBe('route_not_found');
     expect(t.upstream.calls).toHaveLength(0);
   });
 
