@@ -94,7 +94,7 @@ describe('boot.ts on a viewer page', () => {
     // A second wait for a frame (none comes here) or for the head start (its fetch never answers) would
     // end only at its 800 ms cap, which cannot come: the app would never be imported. Waiting longer
     // cannot change that, so the real-time limit here only guards against a hang (module loading may be slow).
-    const giveUpAtMs = Date.now() + 5_000;
+    const giveUpAtMs = Date.now() + 3_000;
     while (app.imports === 0 && Date.now() < giveUpAtMs) await nextTask();
     expect(app.imports, 'the app, with no second wait for a frame').toBe(1);
   });
