@@ -8,8 +8,9 @@
  * its own ID, so tests in parallel and the proxy's per-session cache never interfere.
  *
  * Storage URLs look presigned: `/s/<mode>/<asset>?expires=<epoch ms>&sid=<session>&sig=<hmac>`.
- * `mode` is `ok`, `nocors` (no CORS headers) or `missing` (404). Past `expires` (or with a wrong
- * `sig`) storage answers 403. mp4 answers Range requests with 206.
+ * `mode` is `ok`, `nocors` (no CORS headers), `missing` (404) or `hang` (a GET that is never answered:
+ * no data, no error, the connection stays open). Past `expires` (or with a wrong `sig`) storage
+ * answers 403. mp4 answers Range requests with 206.
  *
  * Control: in-process through the returned object, or over HTTP on the API origin with the header
  * `x-fake-upstream-control: 1`: `POST /__control/reset`, `GET /__control/requests?session=ID`,
@@ -114,6 +115,8 @@ const LONG_SEGMENT_SEC = 2;
 export const BREAKS_AT_SEGMENT = 11;
 const LONG_SEGMENT_COUNT = 3600;
 const SHORT_LINKS_SEGMENT_COUNT = 45;
+/** How many replay calls `processing-longer-then-ready` answers 404 retryable before it is ready. */
+export const LONGER_PROCESSING_CALLS = 4;
 
 /** `video_start_ms` of the clip-based scenarios (hls-ok, mp4-only, ...). */
 export const CLIP_VIDEO_START_MS = 3000;
@@ -167,7 +170,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    const match = /^\/s\/(ok|nocors|missing)\/((?:clip|long)\/[A-Za-z0-9_.-]+)$/.exec(url.pathname);
+    const match = /^\/s\/(ok|nocors|missing|hang)\/((?:clip|long)\/[A-Za-z0-9_.-]+)$/.exec(url.pathname);
     if (!match) return finish(404, { 'content-type': 'text/plain' }, 'no such object');
     const mode = match[1] ?? 'ok';
     const asset = match[2] ?? '';
@@ -198,6 +201,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     if (Date.now() > expires) {
       return finish(403, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
     }
+    // A storage host that hangs: the request stays open (status 0 in the record) until the client leaves.
+    if (mode === 'hang') return;
     if (mode === 'missing') return finish(404, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>NoSuchKey</Code></Error>');
     const body = readAsset(opts.mediaDir, asset);
     if (!body) return finish(404, { ...cors, 'content-type': 'application/xml' }, '<Error><Code>NoSuchKey</Code></Error>');
@@ -213,7 +218,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   });
   const storageUrl = `http://127.0.0.1:${storage.port}`;
 
-  const link = (mode: 'ok' | 'nocors' | 'missing', asset: string, expiresAtMs: number, sessionId: string): string => {
+  const link = (mode: 'ok' | 'nocors' | 'missing' | 'hang', asset: string, expiresAtMs: number, sessionId: string): string => {
     const sig = sign(signingSecret, mode, asset, expiresAtMs, sessionId);
     const query = new URLSearchParams({ expires: String(expiresAtMs), sid: sessionId, sig });
     return `${storageUrl}/s/${mode}/${asset}?${query.toString()}`;
@@ -240,7 +245,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
 
   interface ReplayShape {
     playlist?: 'ok' | 'fmp4' | 'nocors' | 'missing' | 'breaks' | 'long' | 'short' | null;
-    mp4?: 'ok' | 'nocors' | null;
+    mp4?: 'ok' | 'nocors' | 'hang' | null;
     ttlMs?: number | null;
     videoStartMs?: number | null;
     videoDurationMs?: number | null;
@@ -291,6 +296,10 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     'hls-only': (id) => ok(id, { mp4: null }),
     'hls-fmp4': (id) => ok(id, { playlist: 'fmp4', mp4: null }),
     'mp4-only': (id) => ok(id, { playlist: null }),
+    // Only an mp4, on a storage host that never answers its request.
+    'mp4-hangs': (id) => ok(id, { playlist: null, mp4: 'hang' }),
+    // The replay is fine; the session's details (steps) always fail (below).
+    'details-fail': (id) => ok(id),
     'broken-hls': (id) => ok(id, { playlist: 'missing' }),
     'hls-breaks-late': (id) => ok(id, { playlist: 'breaks' }),
     'no-cors-hls': (id) => ok(id, { playlist: 'nocors' }),
@@ -307,6 +316,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     long: (id) => ok(id, { playlist: 'long', mp4: null, videoStartMs: LONG_VIDEO_START_MS, videoDurationMs: LONG_DURATION_MS }),
     'processing-then-ready': (id, state) =>
       state.replayCalls <= opts.processingCalls ? replayMissing(id, 404, 'processing', true, 'The replay is still being processed') : ok(id),
+    // Long enough to see several polls: their gaps must grow.
+    'processing-longer-then-ready': (id, state) =>
+      state.replayCalls <= LONGER_PROCESSING_CALLS ? replayMissing(id, 404, 'processing', true, 'The replay is still being processed') : ok(id),
     'waiting-then-ready': (id, state) =>
       state.replayCalls <= opts.processingCalls ? replayMissing(id, 410, 'waiting_for_session', true, 'The session is still running') : ok(id),
     'processing-forever': (id) => replayMissing(id, 404, 'processing', true, 'The replay is still being processed'),
@@ -345,7 +357,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }),
   };
 
-  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'broken-hls', 'hls-breaks-late', 'short-links-then-gone', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'rate-limited', 'slow']);
+  const playable = new Set(['hls-ok', 'hls-only', 'hls-fmp4', 'mp4-only', 'mp4-hangs', 'broken-hls', 'hls-breaks-late', 'short-links-then-gone', 'no-cors-hls', 'no-cors-all', 'null-expiry', 'null-bounds', 'short-links', 'long', 'processing-then-ready', 'processing-longer-then-ready', 'rate-limited', 'slow']);
 
   // ---- API ------------------------------------------------------------------------------------------
   const openSockets = new Set<Socket>();
@@ -405,6 +417,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         const scenario = scenarios[scenarioName] ?? notFound;
         return send(scenario(id, state));
       }
+      if (scenarioName === 'details-fail') return send({ status: 500, body: { detail: 'Internal Server Error' } });
       if (!playable.has(scenarioName) && !scenarioName.startsWith('server-error')) return send(notFound());
       return send({ status: 200, body: sessionDetails(id, scenarioName === 'long' ? LONG_VIDEO_START_MS : CLIP_VIDEO_START_MS) });
     },

@@ -4,11 +4,13 @@
  * session IDs (`sid('hls-ok')` → `hls-ok--<random>`), so parallel tests and the proxy's
  * per-session cache never interfere.
  *
- * Every test also gets an automatic guard: no response from the app's origin (headers or body)
- * may contain the API key.
+ * Every test also gets an automatic guard: no response (URL, headers or body) may contain the API
+ * key. It watches every browser context of the test (the default one, and any the test makes with
+ * `browser.newContext()` / `browser.newPage()`, their pages and their `context.request`) and every
+ * API request context (the `request` fixture, `page.request`, and `playwright.request.newContext()`).
  */
 import { randomBytes } from 'node:crypto';
-import { test as base, expect, type Page, type Response } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type APIResponse, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { startAppServer, type AppRuntime, type AppServer, type AppServerOptions } from './app-server.js';
 import { E2E_API_KEY, startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
 
@@ -34,7 +36,18 @@ interface TestFixtures {
   startApp: (options?: AppServerOptions) => Promise<AppServer>;
   /** Collected automatically; a test may also assert on it directly. */
   keyLeaks: string[];
+  /** Scans responses for the key into `keyLeaks` (used by the guard and the `request` fixture). */
+  keyLeakScanner: KeyLeakScanner;
   keyLeakGuard: void;
+}
+
+interface KeyLeakScanner {
+  /** Watches a browser context's responses and its `request`; returns how to stop. */
+  watchContext(context: BrowserContext): () => void;
+  /** Scans every answer of an API request context; returns how to stop. */
+  watchRequestContext(request: APIRequestContext): () => void;
+  /** Waits for every scan started so far. */
+  settle(): Promise<void>;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -102,16 +115,71 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   keyLeaks: async ({}, use) => {
     await use([]);
   },
-  keyLeakGuard: [
-    async ({ context, keyLeaks }, use) => {
-      const pending: Array<Promise<void>> = [];
-      const onResponse = (response: Response) => {
-        pending.push(scanResponseForKey(response, E2E_API_KEY).then((leak) => void (leak && keyLeaks.push(leak))));
+  keyLeakScanner: async ({ keyLeaks }, use) => {
+    const pending: Array<Promise<void>> = [];
+    const record = (scan: Promise<string | null>): Promise<void> => {
+      const recorded = scan.then((leak) => void (leak && keyLeaks.push(leak)));
+      pending.push(recorded);
+      return recorded;
+    };
+    const watched = new WeakSet<APIRequestContext>();
+    const watchRequestContext = (request: APIRequestContext): (() => void) => {
+      // Once per context: the request fixture is made by playwright.request.newContext(), which the guard watches too.
+      if (watched.has(request)) return () => undefined;
+      watched.add(request);
+      // get/post/put/patch/delete/head all go through fetch.
+      const original = request.fetch;
+      const patched = (async (...args: Parameters<APIRequestContext['fetch']>) => {
+        const response = await original.apply(request, args);
+        await record(scanApiResponseForKey(response, E2E_API_KEY));
+        return response;
+      }) as APIRequestContext['fetch'];
+      request.fetch = patched;
+      return () => {
+        if (request.fetch === patched) request.fetch = original;
+        watched.delete(request);
       };
-      context.on('response', onResponse);
+    };
+    await use({
+      watchContext: (context) => {
+        const onResponse = (response: Response) => void record(scanResponseForKey(response, E2E_API_KEY));
+        context.on('response', onResponse);
+        const stopRequest = watchRequestContext(context.request);
+        return () => {
+          context.off('response', onResponse);
+          stopRequest();
+        };
+      },
+      watchRequestContext,
+      settle: async () => {
+        while (pending.length > 0) await Promise.all(pending.splice(0));
+      },
+    });
+  },
+  // The standalone API request context, scanned like the browser's.
+  request: async ({ request, keyLeakScanner }, use) => {
+    const stop = keyLeakScanner.watchRequestContext(request);
+    await use(request);
+    stop();
+  },
+  keyLeakGuard: [
+    async ({ context, browser, playwright, keyLeaks, keyLeakScanner }, use) => {
+      const stops = [keyLeakScanner.watchContext(context)];
+      // Contexts the test makes itself (browser.newContext(), browser.newPage()).
+      const onContext = (created: BrowserContext) => void stops.push(keyLeakScanner.watchContext(created));
+      browser.on('context', onContext);
+      // API request contexts the test makes itself.
+      const newRequestContext = playwright.request.newContext;
+      playwright.request.newContext = async (options) => {
+        const created = await newRequestContext.call(playwright.request, options);
+        stops.push(keyLeakScanner.watchRequestContext(created));
+        return created;
+      };
       await use();
-      context.off('response', onResponse);
-      await Promise.all(pending);
+      playwright.request.newContext = newRequestContext;
+      browser.off('context', onContext);
+      for (const stop of stops) stop();
+      await keyLeakScanner.settle();
       expect(keyLeaks, 'the API key must never reach the browser').toEqual([]);
     },
     { auto: true },
@@ -140,6 +208,22 @@ export async function scanResponseForKey(response: Response, key: string): Promi
     if (body.includes(key)) return `${where}: body`;
   } catch {
     // bodies of aborted/redirected/media-range responses may be unavailable
+  }
+  return null;
+}
+
+/** The same for an answer to an API request context (`request`, `page.request`). */
+export async function scanApiResponseForKey(response: APIResponse, key: string): Promise<string | null> {
+  const where = `API ${response.url()}`;
+  if (response.url().includes(key)) return `${where}: URL`;
+  for (const { name, value } of response.headersArray()) {
+    if (name.includes(key) || value.includes(key)) return `${where}: header ${name}`;
+  }
+  try {
+    const body = await response.body();
+    if (body.includes(key)) return `${where}: body`;
+  } catch {
+    // disposed meanwhile
   }
   return null;
 }

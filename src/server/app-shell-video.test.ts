@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ShellEntry } from './shell-boot';
 import { SHELL_VIDEO_SLOT, shellStagePieces } from './shell-video';
 import { errorAnswer, okAnswer, type ProxyAnswer } from './proxy-answer';
@@ -23,6 +23,7 @@ async function pageWithPendingReplay() {
   const decoder = new TextDecoder();
   return {
     upstream: t.upstream,
+    request: t.request,
     answer: (body: unknown) => answer(jsonResponse(200, body)),
     next: async () => decoder.decode((await reader.read()).value),
     rest: async () => {
@@ -184,23 +185,60 @@ describe("a viewer page's lookup, handed to its own replay request", () => {
 });
 
 describe('a viewer page whose browser leaves before the replay is known', () => {
+  /**
+   * Watches what the page's stream is asked to send: every `enqueue` into the controller of the
+   * stream whose first chunk is the page's head (the shell's stage starts in it).
+   */
+  function watchPageWrites() {
+    const enqueue = vi.spyOn(ReadableStreamDefaultController.prototype, 'enqueue');
+    const decoder = new TextDecoder();
+    const pageController = () => {
+      const first = enqueue.mock.calls.findIndex(([chunk]) => chunk instanceof Uint8Array && decoder.decode(chunk).includes('data-shell-stage'));
+      return first < 0 ? undefined : enqueue.mock.contexts[first];
+    };
+    return {
+      /** Chunks written into the page's stream so far (attempts included: a write into a closed stream throws). */
+      pageWrites: () => {
+        const controller = pageController();
+        expect(controller, "the page's stream was found").toBeDefined();
+        return enqueue.mock.contexts.filter((context) => context === controller).length;
+      },
+    };
+  }
+
+  /** Settles the page's lookup: the page's own replay request takes it over and waits for it; then one more task. */
+  async function settleLookup(page: Awaited<ReturnType<typeof pageWithPendingReplay>>) {
+    expect((await page.request('/api/sessions/abc-123/replay')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('writes nothing more and throws nothing (an unhandled rejection would end the Node process)', async () => {
+    const watch = watchPageWrites();
     const page = await pageWithPendingReplay();
     await page.next();
     await page.leave();
+    const writesAtLeave = watch.pageWrites();
     page.answer(mp4Only('https://storage.test/late.mp4'));
-    // The lookup settles after the cancel; vitest fails the run on an unhandled rejection.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The lookup settles after the cancel (vitest fails the run on an unhandled rejection); the late video and the page's end are not written.
+    await settleLookup(page);
+    expect(watch.pageWrites(), 'writes after the browser left').toBe(writesAtLeave);
     expect(page.upstream.calls).toHaveLength(1);
   });
 
   it('also when it leaves after the hls.js preloads were sent', async () => {
+    const watch = watchPageWrites();
     const page = await pageWithPendingReplay();
     await page.next();
     expect(await page.next()).toBe(HLS_PRELOAD + ENTRY_SCRIPT);
     await page.leave();
+    const writesAtLeave = watch.pageWrites();
     page.answer(mp4Only('https://storage.test/late.mp4'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settleLookup(page);
+    expect(watch.pageWrites(), 'writes after the browser left').toBe(writesAtLeave);
     expect(page.upstream.calls).toHaveLength(1);
   });
 });
