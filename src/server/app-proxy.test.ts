@@ -30,6 +30,14 @@ describe('GET /api/sessions/:id/replay: success', () => {
     expect(t.upstream.calls[0]?.url).toBe(`https://api.test.invalid/sessions/${SESSION}/replay`);
   });
 
+  it("dates every answer on the app's clock (the viewer counts link expiry on it; a local workerd adds no Date)", async () => {
+    const t = makeTestApp({ handler: () => jsonResponse(200, validReplay('2026-03-01T13:00:00+00:00')) });
+    for (const path of [REPLAY_PATH, '/api/sessions/bad.id/replay', '/healthz']) {
+      const response = await t.request(path);
+      expect(response.headers.get('date'), path).toBe(new Date(t.clock.now).toUTCString());
+    }
+  });
+
   it('fills absent optional fields with null', async () => {
     const t = makeTestApp({ handler: () => jsonResponse(200, { mp4_url: 'https://storage.test/a.mp4' }) });
     const response = await t.request(REPLAY_PATH);

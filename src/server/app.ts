@@ -157,6 +157,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const startedAtMs = nowMs();
     await next();
     c.res = withSecurityHeaders(c.res, htmlHeaders);
+    // The client counts link expiry on this clock (a browser's can be off by hours). Node adds a Date
+    // header by itself, a local workerd does not: set it here, from the app's clock, on both.
+    if (!c.res.headers.has('date')) c.res.headers.set('date', new Date(nowMs()).toUTCString());
     const line: Record<string, unknown> = {
       method: c.req.method,
       path: truncate(pathnameOf(c)),
