@@ -30,9 +30,11 @@ export function readListenAddress(env) {
 /** @param {string} text */
 function isIpAddress(text) {
   if (IPV4.test(text)) return true;
-  if (!text.includes(':') || !/^[0-9a-f:.]+$/i.test(text)) return false;
+  // A link-local IPv6 address names its interface after `%` (fe80::1%eth0): Node listens on those.
+  const address = text.replace(/%[\w.-]+$/, '');
+  if (!address.includes(':') || !/^[0-9a-f:.]+$/i.test(address)) return false;
   try {
-    return new URL(`http://[${text}]/`).hostname !== '';
+    return new URL(`http://[${address}]/`).hostname !== '';
   } catch {
     return false;
   }

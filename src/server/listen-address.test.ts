@@ -14,6 +14,8 @@ describe('readListenAddress (npm start and npm run start:edge alike)', () => {
       ['::1', '::1'],
       ['[::1]', '::1'],
       ['fe80::1', 'fe80::1'],
+      ['fe80::1%eth0', 'fe80::1%eth0'],
+      ['[fe80::1%eth0]', 'fe80::1%eth0'],
       ['localhost', 'localhost'],
       ['viewer.internal', 'viewer.internal'],
       ['my_app-1', 'my_app-1'],

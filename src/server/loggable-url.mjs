@@ -10,14 +10,16 @@
  */
 export function loggableUrl(text) {
   const schemeLength = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0].length ?? 0;
-  const queryStart = text.search(/[?#]/);
-  const withoutQuery = queryStart === -1 ? text : text.slice(0, queryStart);
-  const rest = withoutQuery.slice(schemeLength);
-  // The last `@`: a password may hold an unencoded `@` or `/`; hiding a path's `@` too is the safe side.
-  const userinfoEnd = rest.lastIndexOf('@');
-  const shownRest = userinfoEnd === -1 ? rest : `***${rest.slice(userinfoEnd)}`;
-  const shownQuery = queryStart === -1 ? '' : `${text.charAt(queryStart)}***`;
-  return `${text.slice(0, schemeLength)}${shownRest}${shownQuery}`;
+  const rest = text.slice(schemeLength);
+  // A password may hold an unencoded `@`, `/` or `?`: the user info ends at the last `@` that has not
+  // both a path and a query before it (such an `@` is in the query). Hiding too much is the safe side.
+  let at = rest.lastIndexOf('@');
+  while (at !== -1 && /[?#]/.test(rest.slice(0, at)) && rest.slice(0, at).includes('/')) at = rest.lastIndexOf('@', at - 1);
+  const hasUserinfo = at !== -1;
+  const hostAndMore = hasUserinfo ? rest.slice(at) : rest;
+  const queryStart = hostAndMore.search(/[?#]/);
+  const shownHost = queryStart === -1 ? hostAndMore : `${hostAndMore.slice(0, queryStart)}${hostAndMore.charAt(queryStart)}***`;
+  return `${text.slice(0, schemeLength)}${hasUserinfo ? '***' : ''}${shownHost}`;
 }
 
 /**

@@ -12,6 +12,9 @@ describe('loggableUrl', () => {
     expect(loggableUrl('https://token@api.notte.cc')).toBe('https://***@api.notte.cc');
     // Unencoded `@` and `/` in a password: the URL parser would split it elsewhere, the log must not show it.
     expect(loggableUrl('https://user:p@ss/w@rd@api.notte.cc')).toBe('https://***@api.notte.cc');
+    // A `?` in the password (an invalid URL, so it reaches the config error's sentence).
+    expect(loggableUrl('https://user:pa?ss@api.notte.cc')).toBe('https://***@api.notte.cc');
+    expect(loggableUrl('https://user:pa?ss@api.notte.cc/v1?k=1')).toBe('https://***@api.notte.cc/v1?***');
   });
 
   it('hides a query and a fragment', () => {
