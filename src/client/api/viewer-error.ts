@@ -103,7 +103,20 @@ export function describeRenewalProblem(error: ViewerError): string {
       return typeof navigator !== 'undefined' && navigator.onLine === false
         ? 'you are offline'
         : "the viewer's server could not be reached";
-    default:
+    case 'replay_failed':
+      return error.replayStatus === 'unavailable' ? 'Notte now says this session has no video' : 'Notte now says the recording failed';
+    case 'processing':
+      return 'Notte says the replay is being processed again';
+    case 'no_video':
+      return 'Notte now gives no video for this session';
+    case 'internal_error':
+      return "the viewer's server ran into a problem";
+    case 'invalid_id':
+    case 'route_not_found':
+    case 'method_not_allowed':
+      return "the viewer's server did not recognise the request";
+    case 'bad_upstream_response':
+    case 'bad_proxy_response':
       return 'the answer could not be read';
   }
 }

@@ -33,8 +33,7 @@ export function PlayerControls(props: PlayerControlsProps) {
   const bounds = sessionBoundsSec(replay, durationSec);
   const end = bounds ? momentLabel(bounds.endSec) : null;
   const isFullscreen = useIsFullscreen();
-  // null: not downloading; else how far (a fraction, or null when the size is unknown).
-  const [download, setDownload] = useState<{ fraction: number | null } | null>(null);
+  const [download, setDownload] = useState<DownloadState>({ kind: 'idle' });
   const rateChosenByPointer = useRef(false);
 
   const describeHover = (videoSec: number): HoverInfo => ({
@@ -92,10 +91,10 @@ export function PlayerControls(props: PlayerControlsProps) {
           <DownloadButton
             progress={download}
             onClick={async () => {
-              if (replay.mp4_url === null || download !== null) return;
-              setDownload({ fraction: null });
-              await downloadMp4(replay.mp4_url, `notte-session-${sessionId}.mp4`, (fraction) => setDownload({ fraction }));
-              setDownload(null);
+              if (replay.mp4_url === null || download.kind === 'running') return;
+              setDownload({ kind: 'running', fraction: null });
+              const outcome = await downloadMp4(replay.mp4_url, `notte-session-${sessionId}.mp4`, (fraction) => setDownload({ kind: 'running', fraction }));
+              setDownload({ kind: outcome === 'failed' ? 'failed' : 'idle' });
             }}
           />
         )}
@@ -137,13 +136,29 @@ function useIsFullscreen(): boolean {
   return isFullscreen;
 }
 
-function DownloadButton({ progress, onClick }: { progress: { fraction: number | null } | null; onClick: () => void }) {
-  const percent = progress?.fraction == null ? null : Math.floor(progress.fraction * 100);
-  const label = progress === null ? 'Download MP4' : percent === null ? 'Downloading MP4…' : `Downloading MP4… ${percent}%`;
+type DownloadState = { kind: 'idle' } | { kind: 'running'; fraction: number | null } | { kind: 'failed' };
+
+function DownloadButton({ progress, onClick }: { progress: DownloadState; onClick: () => void }) {
+  const percent = progress.kind === 'running' && progress.fraction !== null ? Math.floor(progress.fraction * 100) : null;
+  const label =
+    progress.kind === 'idle'
+      ? 'Download MP4'
+      : progress.kind === 'failed'
+        ? 'Download MP4 (the last try failed: storage refused the file or the connection dropped)'
+        : percent === null
+          ? 'Downloading MP4…'
+          : `Downloading MP4… ${percent}%`;
   return (
     // aria-disabled, not disabled: a disabled button would drop the keyboard focus it holds.
-    <button type="button" className="icon-button download-button" aria-label={label} title={label} aria-disabled={progress !== null} onClick={onClick}>
-      {progress === null ? <Icon name="download" /> : <span className="download-progress">{percent === null ? '…' : `${percent}%`}</span>}
+    <button
+      type="button"
+      className={`icon-button download-button${progress.kind === 'failed' ? ' download-failed' : ''}`}
+      aria-label={label}
+      title={label}
+      aria-disabled={progress.kind === 'running'}
+      onClick={onClick}
+    >
+      {progress.kind === 'running' ? <span className="download-progress">{percent === null ? '…' : `${percent}%`}</span> : <Icon name="download" />}
     </button>
   );
 }

@@ -3,18 +3,25 @@ export type DownloadProgress = (fraction: number | null) => void;
 
 /**
  * Saves the recording under a name of ours. Cross-origin storage ignores `download` on a link, so
- * the file is fetched as a blob (reporting progress: a long recording takes a while); where storage
- * refuses that (no CORS), the file opens in a new tab instead, and the viewer stays.
+ * the file is fetched as a blob (reporting progress: a long recording takes a while). Where storage
+ * refuses that (no CORS: the fetch fails at once, still within the click's permission to open a tab),
+ * the file opens in a new tab instead, and the viewer stays. A refusal (403, 404) or a download cut
+ * short is 'failed': the caller says so.
  */
-export async function downloadMp4(url: string, fileName: string, onProgress: DownloadProgress = () => undefined): Promise<'saved' | 'opened'> {
-  let blob: Blob;
+export async function downloadMp4(url: string, fileName: string, onProgress: DownloadProgress = () => undefined): Promise<'saved' | 'opened' | 'failed'> {
+  let response: Response;
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`status ${response.status}`);
-    blob = await readWithProgress(response, onProgress);
+    response = await fetch(url);
   } catch {
     clickLink(url, { newTab: true });
     return 'opened';
+  }
+  if (!response.ok) return 'failed';
+  let blob: Blob;
+  try {
+    blob = await readWithProgress(response, onProgress);
+  } catch {
+    return 'failed';
   }
   const blobUrl = URL.createObjectURL(blob);
   clickLink(blobUrl, { fileName });

@@ -21,7 +21,8 @@ export function useFocusRescue(ref: RefObject<HTMLElement | null>, fallback: () 
       if (!node?.contains(document.activeElement)) return;
       queueMicrotask(() => {
         const lost = document.activeElement === null || document.activeElement === document.body;
-        if (lost) fallbackRef.current()?.focus({ preventScroll: true });
+        // The fallback's target may be gone too (the player, when the page turned into a failure).
+        if (lost) (fallbackRef.current() ?? mainLandmark())?.focus({ preventScroll: true });
       });
     };
   }, [ref]);

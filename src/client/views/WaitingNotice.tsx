@@ -15,7 +15,7 @@ export function WaitingNotice({ error, nextFetchAtMs, embed }: WaitingNoticeProp
   const nowMs = useNowMs(1_000);
   const inSec = Math.max(0, Math.ceil((nextFetchAtMs - nowMs) / 1000));
   return (
-    <ErrorAlert title={error.code === 'processing' ? 'Not ready yet' : 'Waiting for Notte'} tone="waiting">
+    <ErrorAlert title={error.code === 'processing' ? 'Not ready yet' : 'Too many requests'} tone="waiting">
       <p>{describeViewerError(error)}</p>
       {/* Hidden from screen readers: in an alert, a ticking number would be read out every second. */}
       <p className="notice-countdown" aria-hidden="true">
