@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { describeRenewalProblem, type ViewerError } from '../api/viewer-error';
+import type { ViewerError } from '../api/viewer-error';
+import { describeRenewalProblem } from './viewer-error-text';
 import { useFocusRescue } from '../ui/use-focus-rescue';
 
 type TryAgainState = 'idle' | 'trying' | 'still-failing';

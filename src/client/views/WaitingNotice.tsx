@@ -1,4 +1,5 @@
-import { describeViewerError, type ViewerError } from '../api/viewer-error';
+import type { ViewerError } from '../api/viewer-error';
+import { describeViewerError } from './viewer-error-text';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useNowMs } from '../ui/use-now-ms';
 import { ViewerLink } from './ViewerLink';

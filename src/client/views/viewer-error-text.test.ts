@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRenewalProblem, describeStoppedWaiting, describeViewerError, ViewerError } from './viewer-error';
+import { ViewerError } from '../api/viewer-error';
+import { describeRenewalProblem, describeStoppedWaiting, describeViewerError } from './viewer-error-text';
 
 const error = (code: ViewerError['code'], replayStatus?: string) => new ViewerError({ code, message: code, retryable: false, replayStatus: replayStatus ?? null });
 
