@@ -117,6 +117,9 @@ export function Scrubber({ store, bounds, markers, describeHover, thumbnailUrl }
       aria-valuemin={bounds ? roundMs(bounds.startSec) : 0}
       aria-valuemax={bounds ? roundMs(bounds.endSec) : 0}
       onKeyDown={onKeyDown}
+      // A text selection left over the track would turn the next press into a native drag-and-drop,
+      // which cancels the pointer after its first move (the drag would stop short).
+      onDragStart={(event) => event.preventDefault()}
       onPointerDown={(event) => {
         if (event.button !== 0) return;
         // The seek first: everything else this click does (capture, hover, focus, re-renders) comes after it.

@@ -1,0 +1,26 @@
+/** Found by using the viewer as a person would (a walkthrough of session 16): each test fails on the build before its fix. */
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.js';
+import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
+
+const videoSec = (page: Page) => playerVideo(page).evaluate((video: HTMLVideoElement) => video.currentTime);
+
+test('drags that follow one another each land where they end (a left-over selection used to cut the next one short)', async ({ page, sid }) => {
+  await page.goto(`/sessions/${sid('hls-ok')}`);
+  await expectPlaying(page);
+  await playerVideo(page).evaluate((video: HTMLVideoElement) => video.pause());
+  const box = await seekSlider(page).boundingBox();
+  if (!box) throw new Error('no Seek slider');
+  const durationSec = await playerVideo(page).evaluate((video: HTMLVideoElement) => video.duration);
+  const y = box.y + box.height / 2;
+  const drag = async (from: number, to: number) => {
+    await page.mouse.move(box.x + box.width * from, y);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step += 1) await page.mouse.move(box.x + box.width * (from + ((to - from) * step) / 12), y);
+    await page.mouse.up();
+    await expect.poll(() => videoSec(page), { message: `a drag from ${from} to ${to}` }).toBeCloseTo(durationSec * to, 0);
+  };
+  await drag(0.2, 0.7);
+  await drag(0.4, 0.9);
+  await drag(0.5, 0.1);
+});
