@@ -24,3 +24,13 @@ test('drags that follow one another each land where they end (a left-over select
   await drag(0.4, 0.9);
   await drag(0.5, 0.1);
 });
+
+test('a link past the end of the video (copied on its last frame, or a ?t= beyond it) shows the end, not a restart from 0:00', async ({ page, sid }) => {
+  // hls-ok: the video starts 3 s into the session and lasts 30 s, so session second 60 is past its end.
+  await page.goto(`/sessions/${sid('hls-ok')}?t=60`);
+  await expect.poll(() => playerVideo(page).evaluate((video: HTMLVideoElement) => video.ended), { message: 'plays its last moment, then ends' }).toBe(true);
+  // …and stays there once the app has started (it used to call play() on the ended video: from 0:00).
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  await expect.poll(() => Date.now(), { message: 'watching for 3 s' }).toBeGreaterThan(Date.now() + 3_000);
+  expect(await videoSec(page)).toBeGreaterThan(29);
+});

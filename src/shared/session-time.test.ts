@@ -83,4 +83,10 @@ describe('sessionStartToVideoSec', () => {
     expect(sessionStartToVideoSec(8, null)).toBe(8);
     expect(sessionStartToVideoSec(null, 3000)).toBe(0);
   });
+  it('starts a link at or past the end just before the end (an ended video would play from 0)', () => {
+    expect(sessionStartToVideoSec(33, 3000, 30_000)).toBe(29.5);
+    expect(sessionStartToVideoSec(60, 3000, 30_000)).toBe(29.5);
+    expect(sessionStartToVideoSec(20, 3000, 30_000)).toBe(17);
+    expect(sessionStartToVideoSec(60, 3000, null)).toBe(57);
+  });
 });

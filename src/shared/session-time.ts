@@ -30,8 +30,19 @@ export function videoToSessionSec(videoSec: number, videoStartMs: number | null)
 }
 
 /** Where playback starts, in video seconds, for a start in session seconds (null: the beginning). */
-export function sessionStartToVideoSec(startSessionSec: number | null, videoStartMs: number | null): number {
-  return startSessionSec === null ? 0 : Math.max(0, startSessionSec - (videoStartMs ?? 0) / 1000);
+/** A start this close to the video's end, or past it, starts here instead: there is a last moment to show. */
+export const LAST_START_BEFORE_END_SEC = 0.5;
+
+/**
+ * Where a `?t=` start (session seconds) is on the video. Past the end (a link copied on the last frame,
+ * or a `?t=` beyond the recording) it is just before the end: a player asked to start at its very end
+ * has ended, and playing an ended video starts it over from 0.
+ */
+export function sessionStartToVideoSec(startSessionSec: number | null, videoStartMs: number | null, videoDurationMs: number | null = null): number {
+  if (startSessionSec === null) return 0;
+  const videoSec = Math.max(0, startSessionSec - (videoStartMs ?? 0) / 1000);
+  if (videoDurationMs === null || videoDurationMs <= 0) return videoSec;
+  return Math.min(videoSec, Math.max(0, videoDurationMs / 1000 - LAST_START_BEFORE_END_SEC));
 }
 
 export function sessionToVideoSec(sessionSec: number, bounds: SessionBoundsSec): number {

@@ -25,7 +25,7 @@ interface PlayerProps {
 
 export function Player(props: PlayerProps) {
   const { sessionId, replay, store, requestRenewal } = props;
-  const [startVideoSec] = useState(() => sessionStartToVideoSec(props.startSessionSec, replay.video_start_ms));
+  const [startVideoSec] = useState(() => sessionStartToVideoSec(props.startSessionSec, replay.video_start_ms, replay.video_duration_ms));
   // Made outside React: on a shared link it is already loading (see playback-head-start.ts).
   const [video] = useState(() => playerVideoFor(sessionId));
   const videoRef = useRef(video);

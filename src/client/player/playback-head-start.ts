@@ -55,7 +55,7 @@ export function startPlaybackHeadStart(
         const media = answer.ok ? readPlaybackMedia(answer.body) : null;
         if (headStart === record && media !== null) {
           const source = choosePlaybackSource(media, playbackAbilities());
-          const startVideoSec = sessionStartToVideoSec(startSessionSec(start, null), media.video_start_ms);
+          const startVideoSec = sessionStartToVideoSec(startSessionSec(start, null), media.video_start_ms, media.video_duration_ms);
           const running = runSource(video, source, media, startVideoSec, record.relay);
           if (running) {
             record.started = { media, source, startVideoSec, running };

@@ -110,7 +110,8 @@ function playFromUrl(video: HTMLVideoElement, url: string, startSec: number, onE
     video.addEventListener('loadedmetadata', onLoadedMetadata, { once: true });
     video.src = url;
   }
-  if (video.autoplay) void video.play().catch(() => undefined);
+  // An adopted video that already played to its end stays there: play() would start it over from 0.
+  if (video.autoplay && !video.ended) void video.play().catch(() => undefined);
   return () => {
     video.removeEventListener('loadedmetadata', onLoadedMetadata);
     video.removeEventListener('error', onVideoError);
