@@ -1,7 +1,7 @@
 /** Found by using the viewer as a person would (a walkthrough of session 16): each test fails on the build before its fix. */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
-import { expectPlaying, playerVideo, seekSlider } from './support/player.js';
+import { clickSliderAt, expectPlaying, playerVideo, seekSlider } from './support/player.js';
 
 const videoSec = (page: Page) => playerVideo(page).evaluate((video: HTMLVideoElement) => video.currentTime);
 
@@ -33,4 +33,44 @@ test('a link past the end of the video (copied on its last frame, or a ?t= beyon
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
   await expect.poll(() => Date.now(), { message: 'watching for 3 s' }).toBeGreaterThan(Date.now() + 3_000);
   expect(await videoSec(page)).toBeGreaterThan(29);
+});
+
+test('a reload continues where the viewer was, paused if it was; a link opened afresh still starts at its ?t=', async ({ page, context, sid }) => {
+  const id = sid('hls-ok');
+  await page.goto(`/sessions/${id}?t=6`);
+  await expectPlaying(page);
+  await clickSliderAt(page, 0.6);
+  await expect.poll(() => videoSec(page)).toBeGreaterThan(15);
+  await page.keyboard.press('k');
+  await expect.poll(() => playerVideo(page).evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
+  const pausedAtSec = await videoSec(page);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect.poll(() => videoSec(page), { message: 'back where it was' }).toBeCloseTo(pausedAtSec, 0);
+  // Paused, and it stays paused.
+  await expect.poll(() => Date.now(), { message: 'watching for 2 s' }).toBeGreaterThan(Date.now() + 2_000);
+  expect(await playerVideo(page).evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
+  expect(await videoSec(page)).toBeCloseTo(pausedAtSec, 0);
+
+  // The same link in a new tab is a fresh start at ?t=6 (3 s into the video), playing.
+  const other = await context.newPage();
+  await other.goto(`/sessions/${id}?t=6`);
+  const state = await expectPlaying(other);
+  expect(state.currentTime).toBeLessThan(10);
+  await other.close();
+});
+
+test('Back to a viewer continues where it was left, not from the start', async ({ page, sid }) => {
+  const id = sid('hls-ok');
+  await page.goto(`/sessions/${id}`);
+  await expectPlaying(page);
+  await clickSliderAt(page, 0.7);
+  await expect.poll(() => videoSec(page)).toBeGreaterThan(18);
+  const leftAtSec = await videoSec(page);
+  await page.getByRole('link', { name: 'Notte Replay' }).click();
+  await expect(page.getByRole('textbox', { name: 'Session ID' })).toBeVisible();
+  await page.goBack();
+  await expectPlaying(page);
+  expect(await videoSec(page)).toBeGreaterThan(leftAtSec - 2.5);
 });

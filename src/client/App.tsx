@@ -88,5 +88,5 @@ export function App() {
 /** The viewer is its own chunk, which viewer pages modulepreload (see scripts/vite-player-chunk-plugin.ts). */
 function ViewerRoute({ route }: { route: Extract<Route, { kind: 'viewer' }> }) {
   const { ViewerPage } = use(loadViewerPage());
-  return <ViewerPage sessionId={route.sessionId} start={route.start} embed={route.embed} />;
+  return <ViewerPage sessionId={route.sessionId} start={route.start} startPaused={route.startPaused} embed={route.embed} />;
 }

@@ -3,6 +3,7 @@ import { APP_SLOW_NOTICE_AFTER_MS, removeAppLoadNotice, showAppLoadNotice } from
 import { preloadAppChunks } from './app-chunks';
 import { hasCurrentFrame, whenFrameShown } from './player/first-frame';
 import { startPlaybackHeadStart } from './player/playback-head-start';
+import { withResumePosition } from './routing/resume-position';
 import { parseRoute } from './routing/route';
 import { applyThemeChoice, readThemeChoice } from './ui/theme';
 import './styles.css';
@@ -37,7 +38,7 @@ export function markAppShown(): void {
   removeAppLoadNotice();
 }
 
-export const initialRoute = parseRoute(window.location.pathname, window.location.search);
+export const initialRoute = withResumePosition(parseRoute(window.location.pathname, window.location.search), window.history.state);
 
 void whenParsed()
   .then(() => {

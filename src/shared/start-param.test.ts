@@ -10,10 +10,15 @@ describe('parseStartParamSec', () => {
     ['90s', 90],
     ['2m', 120],
     [' 12 ', 12],
+    // As the viewer itself writes times.
+    ['0:10', 10],
+    ['12:30', 750],
+    ['1:23.5', 83.5],
+    ['1:02:03', 3723],
   ])('%s → %s', (raw, sec) => {
     expect(parseStartParamSec(raw)).toBe(sec);
   });
-  it.each([null, '', 'abc', '-5', '1e9', '12:30', 'NaN', 'Infinity', '1m2h', 'x'.repeat(100)])('ignores junk %s', (raw) => {
+  it.each([null, '', 'abc', '-5', '1e9', '1:75', ':30', '1:2:3:4', 'NaN', 'Infinity', '1m2h', 'x'.repeat(100)])('ignores junk %s', (raw) => {
     expect(parseStartParamSec(raw)).toBeNull();
   });
 });

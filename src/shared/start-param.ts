@@ -1,13 +1,16 @@
 import { parseUtcTimestampMs } from './clock-format';
 
 /**
- * `?t=` in session seconds: `83`, `83.5`, `1m23s`, `1h2m3s`, `90s`. Junk gives null and is ignored.
+ * `?t=` in session seconds: `83`, `83.5`, `1m23s`, `1h2m3s`, `90s`, or as the viewer writes times,
+ * `1:23` and `1:02:03`. Junk gives null and is ignored.
  */
 export function parseStartParamSec(raw: string | null): number | null {
   if (raw === null) return null;
   const text = raw.trim().toLowerCase();
   if (text.length === 0 || text.length > 32) return null;
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  const clock = /^(?:(\d+):)?(\d+):([0-5]\d(?:\.\d+)?)$/.exec(text);
+  if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
   const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(text);
   if (!match || text === '') return null;
   const [, h, m, s] = match;

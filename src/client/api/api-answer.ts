@@ -12,26 +12,14 @@ export interface ApiAnswer {
 }
 
 /** GETs a proxy route and reads its JSON; rejects only when no answer arrived (network, abort). */
-export async function requestApiAnswer(path: string, signal?: AbortSignal, { preloaded = false } = {}): Promise<ApiAnswer> {
+export async function requestApiAnswer(path: string, signal?: AbortSignal): Promise<ApiAnswer> {
   const response = await fetch(path, { signal, headers: { accept: 'application/json' } });
-  noteServerDate(response.headers.get('date'), (preloaded ? preloadArrivedAtMs(response.url) : null) ?? Date.now());
+  // Read now: a preloaded answer may have come up to ~1 s earlier, well within the offset's tolerance.
+  noteServerDate(response.headers.get('date'));
   const body: unknown = await response.json().catch(() => undefined);
   return { ok: response.ok, status: response.status, body };
 }
 
 export function replayPath(sessionId: string): string {
   return `/api/sessions/${encodeURIComponent(sessionId)}/replay`;
-}
-
-/**
- * When the HTML's preload of `url` got its answer, on `Date`'s clock, or null if it has none (yet).
- * boot.ts may read that answer a second after it came; a fetch of our own is read as it comes.
- */
-function preloadArrivedAtMs(url: string): number | null {
-  if (typeof performance === 'undefined' || typeof performance.getEntriesByName !== 'function') return null;
-  const preload = performance
-    .getEntriesByName(url, 'resource')
-    .find((entry) => entry instanceof PerformanceResourceTiming && entry.initiatorType === 'link');
-  if (!(preload instanceof PerformanceResourceTiming) || preload.responseStart <= 0) return null;
-  return Date.now() - Math.max(0, performance.now() - preload.responseStart);
 }

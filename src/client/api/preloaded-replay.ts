@@ -9,7 +9,7 @@ let preloaded: { sessionId: string; answer: Promise<ApiAnswer> } | null = null;
  * first replay query takes the same answer (`takePreloadedReplay`) and validates it.
  */
 export function readPreloadedReplay(sessionId: string): Promise<ApiAnswer> {
-  const answer = requestApiAnswer(replayPath(sessionId), AbortSignal.timeout(CLIENT_TIMEOUT_MS), { preloaded: true });
+  const answer = requestApiAnswer(replayPath(sessionId), AbortSignal.timeout(CLIENT_TIMEOUT_MS));
   preloaded = { sessionId, answer };
   return answer;
 }

@@ -8,6 +8,7 @@ import { playerVideoFor, releaseHeadStart } from './playback-head-start';
 import type { PlayerStore } from './player-store';
 import { PlayerControls } from './PlayerControls';
 import type { ScrubberMarker } from './Scrubber';
+import { keepResumePosition } from './keep-resume-position';
 import { usePlaybackSource } from './use-playback-source';
 import { usePlayerValue } from './use-player-snapshot';
 
@@ -17,6 +18,8 @@ interface PlayerProps {
   store: PlayerStore;
   /** Where to start, in session seconds (a `?t=` link); read once, when the player mounts. */
   startSessionSec: number | null;
+  /** Start paused there (read once, like the start). */
+  startPaused: boolean;
   requestRenewal: () => Promise<Replay | null>;
   markers: readonly ScrubberMarker[];
   momentLabel: (sessionSec: number) => MomentLabel;
@@ -43,7 +46,9 @@ export function Player(props: PlayerProps) {
     };
   }, [video, sessionId, store]);
 
-  const { source, retry } = usePlaybackSource({ videoRef, replay, startVideoSec, requestRenewal });
+  const [startPaused] = useState(props.startPaused);
+  const { source, retry } = usePlaybackSource({ videoRef, replay, startVideoSec, startPaused, requestRenewal });
+  useEffect(() => keepResumePosition(video, sessionId, replay.video_start_ms), [video, sessionId, replay.video_start_ms]);
 
   useEffect(() => store.attach(video, containerRef.current), [video, store]);
   useEffect(() => () => releaseHeadStart(video), [video]);

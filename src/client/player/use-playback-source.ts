@@ -11,6 +11,8 @@ interface PlaybackOptions {
   replay: Replay;
   /** Where to start, in video seconds. */
   startVideoSec: number;
+  /** Start there paused (a reload of a paused viewer); any later source plays once the user has. */
+  startPaused?: boolean;
   /**
    * Storage refused a link: renew the replay. Settles with the replay as it stands once the renewal
    * has settled (the same links, when the proxy still held them or the renewal failed), or null.
@@ -22,12 +24,13 @@ interface PlaybackOptions {
  * Chooses and runs the video source for one replay: hls.js from memory, else native HLS, else the
  * mp4; falls back to the mp4 at the same position; maps renewed links in without reloading.
  */
-export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRenewal }: PlaybackOptions) {
+export function usePlaybackSource({ videoRef, replay, startVideoSec, startPaused = false, requestRenewal }: PlaybackOptions) {
   // Decided during the first render, so the source is attached in the same commit as the video.
   const [source, setSource] = useState<PlaybackSource>(() => choosePlaybackSource(replay, playbackAbilities()));
   const latestReplay = useRef(replay);
   latestReplay.current = replay;
   const resumeAtVideoSec = useRef(startVideoSec);
+  const autoplay = useRef(!startPaused);
   const controllerRef = useRef<HlsController | null>(null);
   const mp4Renewal = useRef<'none' | 'waiting' | 'swapped'>('none');
   const requestRenewalRef = useRef(requestRenewal);
@@ -75,14 +78,21 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, requestRene
       },
     };
     const wanted = { replay: latestReplay.current, source, startVideoSec: resumeAtVideoSec.current };
-    video.autoplay = true;
+    video.autoplay = autoplay.current;
+    const onPlay = () => {
+      autoplay.current = true;
+    };
+    video.addEventListener('play', onPlay);
     const headStart = takeHeadStart(video, wanted, events);
     const running = headStart ?? runSource(video, source, wanted.replay, wanted.startVideoSec, events);
-    if (!running) return;
+    if (!running) return () => video.removeEventListener('play', onPlay);
     controllerRef.current = running.controller;
     // A head start without a shell loaded with autoplay off: it plays from the moment it is on screen.
-    if (headStart) void video.play().catch(() => undefined);
+    // One that should stay paused (the server's video autoplays) stops on its frame.
+    if (headStart && autoplay.current) void video.play().catch(() => undefined);
+    else if (!autoplay.current) video.pause();
     return () => {
+      video.removeEventListener('play', onPlay);
       stopped = true;
       if (mp4Renewal.current === 'waiting') mp4Renewal.current = 'none';
       resumeAtVideoSec.current = video.currentTime || resumeAtVideoSec.current;

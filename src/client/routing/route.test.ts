@@ -11,6 +11,7 @@ describe('parseRoute', () => {
       kind: 'viewer',
       sessionId: 'abc-123',
       start: { kind: 'session-sec', sessionSec: 65 },
+      startPaused: false,
       embed: true,
     });
     expect(parseRoute('/sessions/abc/', '')).toMatchObject({ kind: 'viewer', sessionId: 'abc', start: { kind: 'none' } });

@@ -4,7 +4,8 @@ import { sessionPageTitle, SITE_TITLE } from '../../shared/page-titles';
 
 export type Route =
   | { kind: 'home' }
-  | { kind: 'viewer'; sessionId: string; start: StartPosition; embed: boolean }
+  /** `startPaused`: continue paused (a reload of a paused viewer, resume-position.ts). */
+  | { kind: 'viewer'; sessionId: string; start: StartPosition; startPaused: boolean; embed: boolean }
   | { kind: 'invalid-session'; rawId: string; embed: boolean }
   | { kind: 'not-found'; path: string; embed: boolean };
 
@@ -21,7 +22,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (!match) return { kind: 'not-found', path: pathname, embed };
   const rawId = safeDecode(match[1] ?? '');
   if (!isValidSessionId(rawId)) return { kind: 'invalid-session', rawId, embed };
-  return { kind: 'viewer', sessionId: rawId, start: parseStartPosition(params.get('t')), embed };
+  return { kind: 'viewer', sessionId: rawId, start: parseStartPosition(params.get('t')), startPaused: false, embed };
 }
 
 function safeDecode(text: string): string {

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { withResumePosition } from './resume-position';
 import { parseRoute, type Route } from './route';
 
 const NAVIGATE_EVENT = 'viewer:navigate';
@@ -19,7 +20,7 @@ function currentHref(): string {
 export function useRoute(): Route {
   const href = useSyncExternalStore(subscribe, currentHref);
   const url = new URL(href, window.location.origin);
-  return parseRoute(url.pathname, url.search);
+  return withResumePosition(parseRoute(url.pathname, url.search), window.history.state);
 }
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {

@@ -36,10 +36,12 @@ const ShortcutsDialog = lazy(() => import('./ShortcutsDialog').then((module) => 
 interface ViewerPageProps {
   sessionId: string;
   start: StartPosition;
+  /** Continue paused: the viewer was paused here before a reload or Back/Forward. */
+  startPaused: boolean;
   embed: boolean;
 }
 
-export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
+export function ViewerPage({ sessionId, start, startPaused, embed }: ViewerPageProps) {
   const queryClient = useQueryClient();
   const options = replayQueryOptions(sessionId);
   const query = useQuery(options);
@@ -180,6 +182,7 @@ export function ViewerPage({ sessionId, start, embed }: ViewerPageProps) {
                 replay={replay}
                 store={store}
                 startSessionSec={startAt}
+                startPaused={startPaused}
                 requestRenewal={renew}
                 markers={markers}
                 momentLabel={momentLabel}
