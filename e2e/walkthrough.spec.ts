@@ -74,3 +74,42 @@ test('Back to a viewer continues where it was left, not from the start', async (
   await expectPlaying(page);
   expect(await videoSec(page)).toBeGreaterThan(leftAtSec - 2.5);
 });
+
+test('a double click on the video toggles fullscreen; a click on the shortcuts dialog\'s backdrop closes it', async ({ page, sid }) => {
+  await page.goto(`/sessions/${sid('hls-ok')}`);
+  await expectPlaying(page);
+  await playerVideo(page).dblclick();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('aria-label') ?? null)).toBe('Replay player');
+  await playerVideo(page).dblclick();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  // Inside the dialog's box: it stays.
+  const box = await dialog.boundingBox();
+  if (!box) throw new Error('no dialog box');
+  await page.mouse.click(box.x + 8, box.y + 8);
+  await expect(dialog).toBeVisible();
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+});
+
+test('the steps list does not pull its reader back to the current step', async ({ page, sid }) => {
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await page.goto(`/sessions/${sid('hls-ok')}`);
+  await expectPlaying(page);
+  const list = page.getByRole('list', { name: 'Steps' });
+  const canScroll = await list.evaluate((node) => node.scrollHeight > node.clientHeight + 20);
+  expect(canScroll, 'the list scrolls at this height').toBe(true);
+  // The reader scrolls to the bottom with the wheel, then moves the pointer away.
+  await list.hover();
+  await page.mouse.wheel(0, 2_000);
+  await expect.poll(() => list.evaluate((node) => node.scrollTop)).toBeGreaterThan(0);
+  const readAt = await list.evaluate((node) => node.scrollTop);
+  await page.mouse.move(5, 5);
+  // A new current step while they read (a seek back to the first step on the video) leaves the list where it is.
+  await clickSliderAt(page, 0.02);
+  await expect.poll(() => Date.now(), { message: 'watching for 2 s' }).toBeGreaterThan(Date.now() + 2_000);
+  expect(await list.evaluate((node) => node.scrollTop)).toBe(readAt);
+});

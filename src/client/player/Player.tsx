@@ -9,6 +9,7 @@ import type { PlayerStore } from './player-store';
 import { PlayerControls } from './PlayerControls';
 import type { ScrubberMarker } from './Scrubber';
 import { keepResumePosition } from './keep-resume-position';
+import { toggleFullscreen } from './presentation';
 import { usePlaybackSource } from './use-playback-source';
 import { usePlayerValue } from './use-player-snapshot';
 
@@ -39,9 +40,13 @@ export function Player(props: PlayerProps) {
     stageRef.current?.prepend(video);
     video.setAttribute('aria-label', `Recording of session ${sessionId}`);
     const onClick = () => store.togglePlay();
+    // As in other players: the two clicks toggle play twice (no net change), the double click fullscreen.
+    const onDoubleClick = () => toggleFullscreen(store.playerElement);
     video.addEventListener('click', onClick);
+    video.addEventListener('dblclick', onDoubleClick);
     return () => {
       video.removeEventListener('click', onClick);
+      video.removeEventListener('dblclick', onDoubleClick);
       video.remove();
     };
   }, [video, sessionId, store]);

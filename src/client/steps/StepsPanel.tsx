@@ -17,6 +17,9 @@ type StepsPanelProps =
       momentLabel: (sessionSec: number) => MomentLabel;
     };
 
+/** How long a scroll of the list by its reader holds off following the playhead. */
+const READING_PAUSE_MS = 8_000;
+
 const KIND_LABELS: Record<PlacedStep['kind'], string> = {
   action: 'Action',
   observation: 'Page',
@@ -66,12 +69,42 @@ function StepsList({ steps, store, videoDurationSec, momentLabel }: Extract<Step
   // Re-renders only when the current step changes (not on every frame), after the frame a seek shows.
   const current = usePlayerValueDeferred(store, (snapshot) => currentStepIndex(stepVideoSecs, snapshot.currentSec, videoDurationSec));
 
+  // While someone reads the list (the pointer on it, or a scroll of theirs in the last few seconds),
+  // it does not follow the playhead: it would pull them away from the step they are reading.
+  const readingUntilMs = useRef(0);
+  const pointerOnList = useRef(false);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const userScrolled = () => {
+      readingUntilMs.current = Date.now() + READING_PAUSE_MS;
+    };
+    const enter = () => {
+      pointerOnList.current = true;
+    };
+    const leave = () => {
+      pointerOnList.current = false;
+    };
+    const listeners: Array<[string, () => void]> = [
+      ['wheel', userScrolled],
+      ['touchmove', userScrolled],
+      ['keydown', userScrolled],
+      ['pointerenter', enter],
+      ['pointerleave', leave],
+    ];
+    for (const [type, listener] of listeners) list.addEventListener(type, listener, { passive: true });
+    return () => {
+      for (const [type, listener] of listeners) list.removeEventListener(type, listener);
+    };
+  }, []);
+
   useEffect(() => {
     // Measured in the next frame, where layout is due anyway, not in a forced layout of its own.
     const frame = requestAnimationFrame(() => {
       const list = listRef.current;
       const item = current === null ? null : list?.querySelector<HTMLElement>(`[data-step-index="${current}"]`);
       if (!list || !item) return;
+      if (pointerOnList.current || Date.now() < readingUntilMs.current) return;
       // Scroll the list only, never the page (on phones the list sits below the video).
       // The list is the rows' offsetParent (position: relative): offsetTop is already within it.
       const top = item.offsetTop;

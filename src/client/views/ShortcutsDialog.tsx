@@ -11,7 +11,18 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
 
   return (
-    <dialog ref={dialogRef} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="shortcuts-dialog"
+      aria-labelledby="shortcuts-title"
+      onClose={onClose}
+      onClick={(event) => {
+        // A click on the backdrop lands on the dialog itself, outside its box: it closes, as Esc does.
+        const box = event.currentTarget.getBoundingClientRect();
+        const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+        if (event.target === event.currentTarget && outside) event.currentTarget.close();
+      }}
+    >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table>
         <tbody>
