@@ -89,7 +89,8 @@ export function usePlaybackSource({ videoRef, replay, startVideoSec, startPaused
     controllerRef.current = running.controller;
     // A head start without a shell loaded with autoplay off: it plays from the moment it is on screen.
     // One that should stay paused (the server's video autoplays) stops on its frame.
-    if (headStart && autoplay.current) void video.play().catch(() => undefined);
+    // Not one that has played to its end meanwhile (a link past the end): play() would start it over from 0.
+    if (headStart && autoplay.current && !video.ended) void video.play().catch(() => undefined);
     else if (!autoplay.current) video.pause();
     return () => {
       video.removeEventListener('play', onPlay);
