@@ -1,4 +1,4 @@
-import { stateWithResumePosition } from '../routing/resume-position';
+import type { ResumePosition, ResumeState } from '../routing/resume-position';
 import { videoToSessionSec } from '../../shared/session-time';
 
 /** Browsers limit how often a page may replace its history state (Safari: 100 times in 30 s). */
@@ -37,4 +37,10 @@ export function keepResumePosition(video: HTMLVideoElement, sessionId: string, v
     for (const [type, listener] of events) video.removeEventListener(type, listener);
     window.removeEventListener('pagehide', save);
   };
+}
+
+/** `state` with the position in it (the rest of the entry's state kept). Here, not in resume-position.ts: boot.ts loads that. */
+export function stateWithResumePosition(state: unknown, position: ResumePosition): object {
+  const withPosition: ResumeState = { replayViewerResume: position };
+  return { ...(typeof state === 'object' ? state : null), ...withPosition };
 }

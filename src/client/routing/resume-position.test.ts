@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stateWithResumePosition, withResumePosition } from './resume-position';
+import { stateWithResumePosition } from '../player/keep-resume-position';
+import { withResumePosition } from './resume-position';
 import { parseRoute } from './route';
 
 describe('resume position (history.state)', () => {

@@ -11,7 +11,8 @@ export interface ResumePosition {
   paused: boolean;
 }
 
-interface ResumeState {
+/** The history state's key (keep-resume-position.ts writes it). */
+export interface ResumeState {
   replayViewerResume?: Partial<ResumePosition>;
 }
 
@@ -21,9 +22,4 @@ export function withResumePosition(route: Route, state: unknown): Route {
   const sessionSec = saved?.sessionSec;
   if (route.kind !== 'viewer' || saved?.sessionId !== route.sessionId || typeof sessionSec !== 'number' || !(sessionSec >= 0)) return route;
   return { ...route, start: { kind: 'session-sec', sessionSec }, startPaused: saved.paused === true };
-}
-
-/** `state` with the position in it (the rest of the entry's state kept). */
-export function stateWithResumePosition(state: unknown, position: ResumePosition): object {
-  return { ...(typeof state === 'object' ? state : null), replayViewerResume: position };
 }

@@ -1,17 +1,14 @@
-import { useRef, type ReactNode } from 'react';
-import { useFocusRescue } from './use-focus-rescue';
+import type { ReactNode, Ref } from 'react';
 
 interface ErrorAlertProps {
   title: string;
   children?: ReactNode;
   onRetry?: () => void;
   tone?: 'error' | 'waiting';
+  ref?: Ref<HTMLDivElement>;
 }
 
-export function ErrorAlert({ title, children, onRetry, tone = 'error' }: ErrorAlertProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Retry replaces this notice: focus stays on the page, not on <body>.
-  useFocusRescue(ref);
+export function ErrorAlert({ title, children, onRetry, tone = 'error', ref }: ErrorAlertProps) {
   return (
     <div className={`notice notice-${tone}`} role="alert" ref={ref}>
       <p className="notice-title">{title}</p>

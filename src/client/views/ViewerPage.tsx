@@ -17,7 +17,6 @@ import { useKeyboardShortcuts } from '../player/use-keyboard-shortcuts';
 import { viewerPath } from '../routing/route';
 import { placeSteps, stepSummary } from '../steps/placed-steps';
 import { CopyLinkButton } from '../ui/CopyLinkButton';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExpiryCountdown } from '../ui/ExpiryCountdown';
 import { PartBoundary } from '../ui/PartBoundary';
 import { rememberOpenedSession } from '../ui/recent-sessions';
@@ -26,6 +25,7 @@ import { SessionSummary } from './SessionSummary';
 import { useTimeMode } from './use-time-mode';
 import { deriveViewerState } from './viewer-state';
 import { RenewalWarning } from './RenewalWarning';
+import { RetryableAlert } from './RetryableAlert';
 import { ViewerLink } from './ViewerLink';
 import { WaitingNotice } from './WaitingNotice';
 
@@ -156,7 +156,7 @@ export function ViewerPage({ sessionId, start, startPaused, embed }: ViewerPageP
       {!stageFirst && header}
       {state.kind === 'waiting' && <WaitingNotice error={state.error} nextFetchAtMs={state.nextFetchAtMs} embed={embed} />}
       {state.kind === 'failed' && (
-        <ErrorAlert
+        <RetryableAlert
           title={failureTitle(state.error)}
           onRetry={state.canRetry || state.error.code === 'processing' ? retry : undefined}
         >
@@ -170,7 +170,7 @@ export function ViewerPage({ sessionId, start, startPaused, embed }: ViewerPageP
               <ViewerLink href="/">Open another session</ViewerLink>
             </p>
           )}
-        </ErrorAlert>
+        </RetryableAlert>
       )}
       {stageFirst && (
         <div className={embed ? 'viewer-body viewer-body-embed' : 'viewer-body'}>
