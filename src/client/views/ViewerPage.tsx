@@ -202,7 +202,10 @@ export function ViewerPage({ sessionId, start, startPaused, embed }: ViewerPageP
                 // A new kind of failure is a new notice: its Try again state starts over, and focus on a
                 // button that the new kind does not have is rescued as when the notice goes.
                 key={state.renewalError.retryable ? 'retrying' : 'stopped'}
-                error={state.renewalError} renew={retryRenewal} focusAfterRenewal={() => document.querySelector<HTMLElement>('.play-button')} />
+                error={state.renewalError}
+                renew={retryRenewal}
+                focusAfterRenewal={() => document.querySelector<HTMLElement>('.play-button')}
+              />
             )}
             {header}
           </div>
