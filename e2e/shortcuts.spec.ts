@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
-import { expectPlaying, playerVideo, videoState } from './support/player.js';
-
-async function pausedAt(page: Page, videoSec: number): Promise<void> {
-  await playerVideo(page).evaluate(async (node, sec) => {
-    const video = node as HTMLVideoElement;
-    video.pause();
-    video.currentTime = sec;
-    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
-  }, videoSec);
-}
+import { expectPlaying, pausedAt, playerVideo, videoState } from './support/player.js';
 
 async function expectTimeNear(page: Page, videoSec: number, tolerance = 0.15): Promise<void> {
   await expect

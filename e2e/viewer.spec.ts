@@ -6,6 +6,7 @@ import {
   clockText,
   expectPlaying,
   firstPlayedSec,
+  pausedAt,
   playerVideo,
   recordSeeks,
   recordedSeeks,
@@ -268,12 +269,7 @@ test.describe('viewer: expiry countdown and sharing', () => {
     await expectPlaying(page);
     // Hold the video at a known moment: 10 s into the video is 13 s of session time (video_start_ms 3000).
     const videoSec = 10;
-    await playerVideo(page).evaluate(async (node, sec) => {
-      const video = node as HTMLVideoElement;
-      video.pause();
-      video.currentTime = sec;
-      await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
-    }, videoSec);
+    await pausedAt(page, videoSec);
     await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect(page.getByText(/copied/i).first()).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());

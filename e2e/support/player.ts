@@ -130,3 +130,13 @@ export async function firstPlayedSec(page: Page): Promise<number | null> {
     return played.length > 0 ? played.start(played.length - 1) : null;
   });
 }
+
+/** Pauses the player at `videoSec` and waits for that frame (a known moment for a test). */
+export async function pausedAt(page: Page, videoSec: number): Promise<void> {
+  await playerVideo(page).evaluate(async (node, sec) => {
+    const video = node as HTMLVideoElement;
+    video.pause();
+    video.currentTime = sec;
+    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  }, videoSec);
+}
